@@ -1,0 +1,174 @@
+"""The ``gate`` command: parses arguments, calls the library, renders, and maps errors
+to exit codes (0 PASSED, 1 FAILED, 2 bad input, 3 the gate could not run, 130 ^C).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import NoReturn
+
+from gate import __version__
+from gate.errors import BadInputError, GateError
+from gate.formats import json as json_format, text as text_format
+from gate.output import write_out_dir
+from gate.pipeline import Request, run
+
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit 2, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"gate: {message} (see `{self.prog} --help`)\n")
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"GATE_{name}", default)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gate", description="A verification and security gate for "
+                     "AI-generated code: judge a change, emit a pass/fail verdict.")
+    parser.add_argument("--version", action="version", version=f"mergegate {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="judge a change and print the verdict")
+    check.add_argument("path", nargs="?", default=".", type=Path,
+                       help="a path inside the repository (default: the current directory)")
+    check.add_argument("--base", metavar="REV", help="base revision (default: HEAD)")
+    source = check.add_mutually_exclusive_group()
+    source.add_argument("--head", metavar="REV", help="judge the commits from --base to REV")
+    source.add_argument("--staged", action="store_true", help="judge the staged changes")
+    source.add_argument("--patch", metavar="FILE",
+                        help="judge a unified diff from FILE (- for standard input)")
+    check.add_argument("--policy", metavar="FILE", type=Path, default=_env("POLICY"),
+                       help="policy file overlaid on the default, instead of the "
+                       "repository's config [GATE_POLICY]")
+    check.add_argument("--only", metavar="IDS", action="append", default=[],
+                       help="run only these checks or groups (comma-separated)")
+    check.add_argument("--skip", metavar="IDS", action="append", default=[],
+                       help="do not run these checks or groups (comma-separated)")
+    check.add_argument("--out", metavar="DIR", type=Path, default=_env("OUT"),
+                       help="write verdict.json, the reports and raw tool outputs to DIR "
+                       "[GATE_OUT]")
+    check.add_argument("--format", choices=("text", "json"), default=_env("FORMAT", "text"),
+                       help="what to print on standard output [GATE_FORMAT]")
+    check.add_argument("--jobs", metavar="N", type=_positive_int, default=_env("JOBS"),
+                       help="checks run at once (default: the number of cores) [GATE_JOBS]")
+    check.set_defaults(func=cmd_check)
+
+    rules = sub.add_parser("rules", help="list the rule catalogue")
+    rules.add_argument("--json", action="store_true", help="as JSON")
+    rules.set_defaults(func=cmd_rules)
+
+    demo = sub.add_parser("demo", help="judge a benign and an insecure change to a sample repo")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    patch, label = None, "patch"
+    if args.patch is not None:
+        patch, label = _read_patch(args.patch)
+    if args.format not in ("text", "json"):
+        raise BadInputError(f"unknown format {args.format!r}", hint="use text or json")
+    request = Request(
+        path=args.path,
+        base=args.base,
+        head=args.head,
+        staged=args.staged,
+        patch=patch,
+        patch_label=label,
+        policy_file=args.policy,
+        only=args.only,
+        skip=args.skip,
+        jobs=int(args.jobs) if args.jobs else None,
+    )
+    result = run(request)
+    if args.out is not None:
+        write_out_dir(args.out, result)
+    if args.format == "json":
+        sys.stdout.write(json_format.render(result.verdict))
+    else:
+        sys.stdout.write(text_format.render(result.verdict, color=sys.stdout.isatty()))
+    return EXIT_PASSED if result.verdict.passed else EXIT_FAILED
+
+
+def _read_patch(name: str) -> tuple[bytes, str]:
+    if name == "-":
+        return sys.stdin.buffer.read(), "standard input"
+    try:
+        return Path(name).read_bytes(), name
+    except OSError as exc:
+        raise BadInputError(f"cannot read patch {name}: {exc.strerror or exc}") from exc
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from gate.rules.catalogue import RULES
+
+    rows = [
+        {"id": r.ID, "tool": "rules", "severity": r.SEVERITY.value, "cwe": r.CWE,
+         "summary": r.summary()}
+        for r in RULES
+    ]
+    if args.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        for row in rows:
+            cwe = f"CWE-{row['cwe']}" if row["cwe"] else "-"
+            sys.stdout.write(f"{row['id']}  {row['severity']:<8} {cwe:<8} {row['summary']}\n")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from gate.demo import run_demo
+
+    return run_demo(sys.stdout.write)
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``gate`` console script."""
+    signal.signal(signal.SIGTERM, _on_sigterm)  # clean up workspaces as on ^C
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except GateError as exc:
+        sys.stderr.write(f"gate: {exc.diagnostics()}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("gate: interrupted\n")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the gate's own bug: one line, and the trace on request
+        if os.environ.get("GATE_DEBUG"):
+            traceback.print_exc()
+        sys.stderr.write(f"gate: internal error: {type(exc).__name__}: {exc} "
+                         "(set GATE_DEBUG=1 for the traceback)\n")
+        return EXIT_UNAVAILABLE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The checks: one module per check behind :mod:`gate.checks.interface`."""

@@ -1,0 +1,104 @@
+"""One normalised shape for what every tool reports, and the filter that keeps only
+what the change introduces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import total_ordering
+
+
+@total_ordering
+class Severity(Enum):
+    """How bad a finding is, in bandit's and SARIF's four steps."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        """0 for low up to 3 for critical."""
+        return list(Severity).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """The severity named ``text`` (any case); ValueError otherwise."""
+        return cls(text.strip().lower())
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a tool reports about the changed code."""
+
+    tool: str
+    """The tool that found it: ``rules``, ``bandit``, ``semgrep`` ..."""
+    rule_id: str
+    """The tool's own stable id for the rule (GATE101, B602 ...)."""
+    severity: Severity
+    """How bad it is."""
+    cwe: int | None
+    """The CWE number where one applies."""
+    path: str
+    """Repository-relative path, in the changed tree."""
+    line: int | None
+    """First line (1-based) in the changed file; None for a whole-file finding."""
+    end_line: int | None
+    """Last line; equal to ``line`` for one-line findings."""
+    message: str
+    """What is wrong, in one sentence."""
+    fingerprint: str
+    """Line-free identity: a moved line keeps it, so base and head can be compared."""
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """Order by path, line, rule."""
+        return (self.path, self.line or 0, self.rule_id)
+
+
+def fingerprint(tool: str, rule_id: str, *parts: str) -> str:
+    """A stable id from the rule and whatever identifies the spot without its line.
+
+    Whitespace inside each part is folded, so re-indented code keeps its fingerprint.
+    The path is left out on purpose: code moved to another file is the same finding.
+    """
+    text = "\0".join([tool, rule_id, *(" ".join(p.split()) for p in parts)])
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def code_at(source: str, line: int | None, end_line: int | None = None) -> str:
+    """The source text of the given lines, for a fingerprint."""
+    if line is None:
+        return ""
+    lines = source.splitlines()
+    return "\n".join(lines[line - 1 : (end_line or line)])
+
+
+def introduced(head: Iterable[Finding], base: Iterable[Finding]) -> list[Finding]:
+    """The findings of ``head`` that ``base`` does not have, counted by fingerprint.
+
+    Multiplicity counts: a change that duplicates an insecure line adds one finding.
+    """
+    remaining = Counter(f.fingerprint for f in base)
+    new: list[Finding] = []
+    for finding in sorted(head, key=Finding.sort_key):
+        if remaining[finding.fingerprint] > 0:
+            remaining[finding.fingerprint] -= 1
+        else:
+            new.append(finding)
+    return new
+
+
+def by_severity(findings: Sequence[Finding]) -> dict[Severity, int]:
+    """How many findings of each severity."""
+    counts = Counter(f.severity for f in findings)
+    return {s: counts.get(s, 0) for s in Severity}

@@ -1,0 +1,1 @@
+"""Renderers: pure ``render(verdict) -> str`` functions, one module per format."""

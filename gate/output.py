@@ -1,0 +1,39 @@
+"""Writes a run's files under ``--out DIR``: each file appears whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from gate.errors import BadInputError
+from gate.formats import json as json_format
+from gate.pipeline import Run
+
+
+def write_out_dir(directory: Path, result: Run) -> None:
+    """``verdict.json`` and ``checks/<id>.out`` (the raw outputs the verdict digests)."""
+    files: dict[str, bytes] = {
+        "verdict.json": json_format.render(result.verdict).encode(),
+    }
+    for check_id, raw in result.outputs.items():
+        files[f"checks/{check_id}.out"] = raw
+    try:
+        for name, data in files.items():
+            write_atomic(directory / name, data)
+    except OSError as exc:
+        raise BadInputError(f"cannot write to {directory}: {exc.strerror or exc}") from exc
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

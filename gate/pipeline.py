@@ -1,0 +1,220 @@
+"""The whole gate, stage by stage: change, policy, workspace, checks, policy
+evaluation, verdict. Signing and rendering happen in the caller.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import assert_never
+from urllib.parse import urlsplit, urlunsplit
+
+from gate import __version__, change as intake
+from gate.change import Change, git
+from gate.checks import registry
+from gate.checks.interface import Check, CheckContext, Completed, Errored, Outcome, Skipped
+from gate.errors import BadInputError
+from gate.findings import Finding
+from gate.policy import loader
+from gate.policy.conditions import conditions, judge
+from gate.policy.interface import Results
+from gate.policy.model import Policy
+from gate.process import ProcessError
+from gate.verdict import CheckResult, Verdict, digest, levels
+from gate.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to judge and how; the library form of ``gate check``'s arguments."""
+
+    path: Path = Path()
+    """A path inside the repository."""
+    base: str | None = None
+    """Base revision (default HEAD)."""
+    head: str | None = None
+    """Changed revision, for a commit range."""
+    staged: bool = False
+    """Judge the index instead of the working tree."""
+    patch: bytes | None = None
+    """A unified diff to judge, applying to ``base``."""
+    patch_label: str = "patch"
+    """How to name the patch in messages."""
+    policy_file: Path | None = None
+    """A policy file to use instead of the repository's config."""
+    only: Sequence[str] = ()
+    """Check ids or groups to run (default: what the policy enables)."""
+    skip: Sequence[str] = ()
+    """Check ids or groups not to run."""
+    jobs: int | None = None
+    """How many checks run at once (default: sized to the machine)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A finished run: the verdict, and the raw tool outputs it digests."""
+
+    verdict: Verdict
+    """The decision."""
+    outputs: Mapping[str, bytes] = field(default_factory=dict)
+    """Each check's raw output, by check id (kept under ``--out``)."""
+
+
+def run(request: Request) -> Run:
+    """Judge one change. Raises GateError for bad input; tool failures fail the verdict."""
+    repo = intake.find_repository(request.path)
+    change = read_change(repo, request)
+    policy = loader.load(repo, change.base, request.policy_file)
+    checks, notes = select(policy, request.only, request.skip)
+    started = datetime.now(UTC)
+    with Workspace(change) as workspace:
+        timed = run_checks(checks, CheckContext(change, workspace, policy), request.jobs)
+    outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
+    judged = [judge(f, policy, started.date()) for f in findings_of(outcomes)]
+    reasons = conditions(policy).failures(Results(outcomes, judged))
+    result = "FAILED" if reasons else "PASSED"
+    verdict = Verdict(
+        result=result,
+        subject_digest=change.digest,
+        head_commit=change.head,
+        change_label=change.label,
+        files=tuple(f.path for f in change.files),
+        resource_uri=resource_uri(change),
+        policy_uri=policy.uri,
+        policy_digest=policy.digest,
+        time_verified=started,
+        versions=versions(checks),
+        levels=levels(result, list(outcomes), policy.enabled, registry.GROUPS),
+        checks=tuple(_record(c, *timed[c.id]) for c in checks),
+        findings=tuple(sorted(judged, key=lambda j: j.finding.sort_key())),
+        reasons=tuple(reasons),
+        notes=tuple(notes),
+    )
+    return Run(verdict, {cid: raw for cid, (o, _) in timed.items() if (raw := _raw(o))})
+
+
+def read_change(repo: Path, request: Request) -> Change:
+    """The change from whichever source the request names."""
+    if request.patch is not None:
+        if request.head or request.staged:
+            raise BadInputError("--patch cannot be combined with --head or --staged")
+        return intake.from_patch(repo, request.patch, base=request.base, label=request.patch_label)
+    if request.head is not None:
+        if request.staged:
+            raise BadInputError("--head cannot be combined with --staged")
+        return intake.from_revisions(repo, request.base or "HEAD", request.head)
+    if request.staged:
+        return intake.from_index(repo, request.base)
+    return intake.from_worktree(repo, request.base)
+
+
+def select(policy: Policy, only: Sequence[str], skip: Sequence[str]) -> tuple[list[Check], list[str]]:
+    """The checks to run, and notes on what the command line left out."""
+    available = registry.available()
+    known = set(available) | set(policy.enabled)
+    chosen = registry.expand(only, known) if only else set(policy.enabled)
+    chosen -= registry.expand(skip, known)
+    if not chosen:
+        raise BadInputError("no checks left to run after --only/--skip")
+    order = list(policy.enabled) + sorted(set(available) - set(policy.enabled))
+    checks = [available.get(cid) or Unavailable(cid) for cid in order if cid in chosen]
+    left_out = [cid for cid in policy.enabled if cid not in chosen]
+    notes = [f"partial run: {', '.join(left_out)} not run"] if left_out else []
+    return checks, notes
+
+
+class Unavailable:
+    """A check the policy asks for that this installation does not have."""
+
+    def __init__(self, check_id: str) -> None:
+        self.id = check_id
+
+    def tool_version(self) -> str | None:
+        return None
+
+    def run(self, context: CheckContext) -> Outcome:
+        return Errored(f"check {self.id!r} is not available in this installation")
+
+
+def run_checks(
+    checks: Sequence[Check], context: CheckContext, jobs: int | None
+) -> dict[str, tuple[Outcome, float]]:
+    """Run the checks concurrently; an exception inside a check makes it Errored."""
+    workers = max(1, min(jobs or (os.cpu_count() or 1), len(checks)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gate-check") as pool:
+        futures = {c.id: pool.submit(_timed, c, context) for c in checks}
+        return {cid: future.result() for cid, future in futures.items()}
+
+
+def _timed(check: Check, context: CheckContext) -> tuple[Outcome, float]:
+    start = time.monotonic()
+    try:
+        outcome = check.run(context)
+    except Exception as exc:  # fail closed: a crashing check is an errored check
+        outcome = Errored(f"{type(exc).__name__}: {exc}")
+    return outcome, time.monotonic() - start
+
+
+def findings_of(outcomes: Mapping[str, Outcome]) -> list[Finding]:
+    """Every finding of the completed checks."""
+    return [f for o in outcomes.values() if isinstance(o, Completed) for f in o.findings]
+
+
+def versions(checks: Sequence[Check]) -> dict[str, str]:
+    """The gate's version and the tool version of every check that has one."""
+    out = {"mergegate": __version__}
+    for check in checks:
+        version = check.tool_version()
+        if version and check.id != "rules":
+            out[check.id] = version
+    return out
+
+
+def resource_uri(change: Change) -> str:
+    """``git+<repository>@<revision>``, with any credentials removed from the URL."""
+    revision = change.head or change.base
+    try:
+        remote = git(change.repo, "config", "--get", "remote.origin.url").decode().strip()
+    except ProcessError:
+        remote = ""
+    if "://" in remote:
+        parts = urlsplit(remote)
+        remote = urlunsplit(parts._replace(netloc=parts.hostname or ""))
+    return f"git+{remote or change.repo.resolve().as_uri()}@{revision}"
+
+
+def _raw(outcome: Outcome) -> bytes:
+    match outcome:
+        case Completed(raw=raw) | Errored(raw=raw):
+            return raw
+        case Skipped():
+            return b""
+        case _:
+            assert_never(outcome)
+
+
+def _record(check: Check, outcome: Outcome, duration: float) -> CheckResult:
+    match outcome:
+        case Completed(metrics=metrics):
+            status, reason = "completed", None
+        case Skipped(reason=reason):
+            status, metrics = "skipped", {}
+        case Errored(reason=reason):
+            status, metrics = "errored", {}
+        case _:
+            assert_never(outcome)
+    raw = _raw(outcome)
+    return CheckResult(
+        id=check.id,
+        status=status,
+        reason=reason,
+        duration=duration,
+        tool_version=check.tool_version(),
+        metrics=dict(metrics),
+        output_digest=digest(raw) if raw else None,
+    )

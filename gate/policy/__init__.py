@@ -1,0 +1,1 @@
+"""The policy: data in TOML, evaluated by small composable conditions."""

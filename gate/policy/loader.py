@@ -1,0 +1,205 @@
+"""Reads the policy: the shipped default, overlaid by the repository's own config as it
+is in the BASE revision (never the change's copy), or a file the user names.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from gate import __version__
+from gate.change import git
+from gate.errors import PolicyError
+from gate.findings import Severity
+from gate.policy.model import Action, MetricCondition, Policy, Waiver
+from gate.process import ProcessError
+from gate.resources import resource
+
+DEFAULT_URI = f"pkg:pypi/mergegate@{__version__}#policies/default.toml"
+CONFIG_FILE = ".gate.toml"
+OPS = ("<", "<=", ">", ">=", "==", "!=")
+
+_SCHEMA: Mapping[str, Any] = {
+    "version": int,
+    "profile": str,
+    "checks": {"enabled": list, "required": list},
+    "findings": {"block_at": str, "security_tools": list, "actions": dict},
+    "protected": {"block": list, "warn": list},
+    "tests": {"paths": list},
+    "tools": {"bandit": {"ignore_in_tests": list}},
+    "limits": {"timeout": (int, float)},
+    "conditions": list,
+    "waivers": list,
+}
+
+
+def default_data() -> dict[str, Any]:
+    """The shipped default policy, as data."""
+    return _parse(resource("policies", "default.toml").read_text("utf-8"), "default policy")
+
+
+def load(repo: Path, base: str, policy_file: Path | None = None) -> Policy:
+    """The effective policy for a change to ``repo`` at ``base``.
+
+    The shipped default is overlaid by ``policy_file`` when one is given (the
+    repository's config is then not read), else by ``.gate.toml`` or pyproject's
+    ``[tool.gate]`` as they are in the base revision.
+    """
+    if policy_file is not None:
+        try:
+            text = policy_file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PolicyError(f"cannot read policy {policy_file}: {exc}") from exc
+        data = merge(default_data(), _parse(text, str(policy_file)))
+        return build(data, policy_file.resolve().as_uri())
+    data = default_data()
+    uri = DEFAULT_URI
+    overlay = _base_config(repo, base)
+    if overlay is not None:
+        name, table = overlay
+        data = merge(data, table)
+        uri = f"git+{repo.resolve().as_uri()}@{base}#{name}"
+    return build(data, uri)
+
+
+def _base_config(repo: Path, base: str) -> tuple[str, dict[str, Any]] | None:
+    text = _show(repo, base, CONFIG_FILE)
+    if text is not None:
+        return CONFIG_FILE, _parse(text, f"{CONFIG_FILE} at {base[:12]}")
+    text = _show(repo, base, "pyproject.toml")
+    if text is None:
+        return None
+    try:
+        table = tomllib.loads(text).get("tool", {}).get("gate")
+    except tomllib.TOMLDecodeError:
+        return None  # pyproject that is not ours to judge; the default applies
+    if table is None:
+        return None
+    if not isinstance(table, dict) or not table:
+        raise PolicyError(f"[tool.gate] in pyproject.toml at {base[:12]} is empty")
+    return "pyproject.toml", table
+
+
+def _show(repo: Path, base: str, path: str) -> str | None:
+    try:
+        return git(repo, "show", f"{base}:{path}").decode("utf-8")
+    except ProcessError:
+        return None
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"{path} at {base[:12]} is not UTF-8 text") from exc
+
+
+def _parse(text: str, name: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"policy {name} is not valid TOML: {exc}") from exc
+    if not data:
+        raise PolicyError(f"policy {name} is empty; an empty policy would allow everything")
+    _validate(data, _SCHEMA, name, "")
+    return data
+
+
+def _validate(data: Mapping[str, Any], schema: Mapping[str, Any], name: str, where: str) -> None:
+    for key, value in data.items():
+        if key not in schema:
+            raise PolicyError(f"policy {name}: unknown key {where}{key!r}",
+                              hint=f"known keys: {', '.join(schema)}")
+        expected = schema[key]
+        if isinstance(expected, Mapping):
+            if not isinstance(value, dict):
+                raise PolicyError(f"policy {name}: {where}{key} must be a table")
+            _validate(value, expected, name, f"{where}{key}.")
+        elif not isinstance(value, expected) or isinstance(value, bool):
+            raise PolicyError(f"policy {name}: {where}{key} has the wrong type")
+
+
+def merge(base: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
+    """``overlay`` over ``base``, table by table; lists and values are replaced."""
+    out = copy.deepcopy(dict(base))
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def build(data: Mapping[str, Any], uri: str) -> Policy:
+    """Typed policy objects from validated data; PolicyError on bad values."""
+    try:
+        return _build(data, uri)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise PolicyError(f"policy {uri}: {exc}") from exc
+
+
+def _build(data: Mapping[str, Any], uri: str) -> Policy:
+    checks = data.get("checks", {})
+    findings = data.get("findings", {})
+    enabled = _strings(checks.get("enabled", []), "checks.enabled")
+    if not enabled:
+        raise PolicyError(f"policy {uri}: checks.enabled is empty; nothing would be checked")
+    timeout_env = os.environ.get("GATE_TIMEOUT")
+    timeout = float(timeout_env) if timeout_env else float(data.get("limits", {}).get("timeout", 300))
+    if timeout <= 0:
+        raise ValueError("the timeout must be positive")
+    profile = data.get("profile", "default")
+    if profile not in ("default", "relaxed"):
+        raise ValueError(f"profile must be 'default' or 'relaxed', not {profile!r}")
+    return Policy(
+        uri=uri,
+        data=data,
+        profile=profile,
+        enabled=enabled,
+        required=_strings(checks.get("required", []), "checks.required"),
+        block_at=Severity.parse(findings.get("block_at", "medium")),
+        security_tools=_strings(findings.get("security_tools", []), "findings.security_tools"),
+        actions={k: Action(v) for k, v in findings.get("actions", {}).items()},
+        protected_block=_strings(data.get("protected", {}).get("block", []), "protected.block"),
+        protected_warn=_strings(data.get("protected", {}).get("warn", []), "protected.warn"),
+        test_paths=_strings(data.get("tests", {}).get("paths", []), "tests.paths"),
+        bandit_ignore_in_tests=_strings(
+            data.get("tools", {}).get("bandit", {}).get("ignore_in_tests", []),
+            "tools.bandit.ignore_in_tests",
+        ),
+        timeout=timeout,
+        conditions=tuple(_condition(c) for c in data.get("conditions", [])),
+        waivers=tuple(_waiver(w) for w in data.get("waivers", [])),
+    )
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{key} must be a list of strings")
+    return tuple(value)
+
+
+def _condition(raw: Any) -> MetricCondition:
+    if not isinstance(raw, dict) or set(raw) != {"check", "metric", "op", "threshold"}:
+        raise ValueError("each condition needs exactly check, metric, op and threshold")
+    if raw["op"] not in OPS:
+        raise ValueError(f"condition op must be one of {' '.join(OPS)}, not {raw['op']!r}")
+    return MetricCondition(str(raw["check"]), str(raw["metric"]), raw["op"],
+                           float(raw["threshold"]))
+
+
+def _waiver(raw: Any) -> Waiver:
+    if not isinstance(raw, dict):
+        raise ValueError("each waiver must be a table")
+    unknown = set(raw) - {"rule", "reason", "expires", "path", "fingerprint"}
+    if unknown:
+        raise ValueError(f"unknown waiver keys: {', '.join(sorted(unknown))}")
+    for key in ("rule", "reason", "expires"):
+        if key not in raw:
+            raise ValueError(f"a waiver needs {key!r}")
+    if not isinstance(raw["expires"], date):
+        raise ValueError("a waiver's expires must be a TOML date such as 2027-01-31")
+    if not str(raw["reason"]).strip():
+        raise ValueError("a waiver needs a reason")
+    return Waiver(str(raw["rule"]), str(raw["reason"]), raw["expires"],
+                  raw.get("path"), raw.get("fingerprint"))

@@ -1,0 +1,96 @@
+"""The effective policy as typed, frozen objects."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from gate.findings import Severity
+
+
+class Action(Enum):
+    """What the policy does with a finding."""
+
+    BLOCK = "block"
+    WARN = "warn"
+
+
+@dataclass(frozen=True)
+class MetricCondition:
+    """A quality-gate condition on a number a check reports."""
+
+    check: str
+    """The check whose metric is tested."""
+    metric: str
+    """The metric's name."""
+    op: str
+    """One of ``<``, ``<=``, ``>``, ``>=``, ``==``, ``!=``."""
+    threshold: float
+    """The value it is compared with."""
+
+    def describe(self) -> str:
+        """E.g. ``coverage.changed_lines_percent >= 80``."""
+        return f"{self.check}.{self.metric} {self.op} {self.threshold:g}"
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A human's approval of one kind of finding, with a reason and an expiry."""
+
+    rule: str
+    """Rule id (``GATE302``) or ``tool:rule`` (``bandit:B602``)."""
+    reason: str
+    """Why it is acceptable."""
+    expires: date
+    """Last day the waiver holds."""
+    path: str | None = None
+    """Glob of the paths it covers; all paths when None."""
+    fingerprint: str | None = None
+    """One exact finding, when given."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Everything the gate decides by."""
+
+    uri: str
+    """Where the policy came from (a purl, a file, a file at a git revision)."""
+    data: Mapping[str, Any]
+    """The merged TOML data, whose canonical JSON is digested."""
+    profile: str
+    """``default`` or ``relaxed``."""
+    enabled: tuple[str, ...]
+    """Checks that run unless the command line narrows them."""
+    required: tuple[str, ...]
+    """Checks whose error fails the verdict."""
+    block_at: Severity
+    """Security findings at or above this severity block."""
+    security_tools: tuple[str, ...]
+    """Tools whose findings are security findings."""
+    actions: Mapping[str, Action]
+    """Per-rule overrides (``GATE301`` or ``bandit:B101``)."""
+    protected_block: tuple[str, ...]
+    """Globs of paths whose edit blocks."""
+    protected_warn: tuple[str, ...]
+    """Globs of paths whose edit warns."""
+    test_paths: tuple[str, ...]
+    """Globs of test files."""
+    bandit_ignore_in_tests: tuple[str, ...]
+    """Bandit tests that do not apply to test files (B101: assert)."""
+    timeout: float
+    """Wall-clock seconds per check."""
+    conditions: tuple[MetricCondition, ...]
+    """Quality-gate conditions on check metrics."""
+    waivers: tuple[Waiver, ...]
+    """Approved exceptions."""
+
+    @property
+    def digest(self) -> str:
+        """Hex sha256 of the policy's canonical JSON."""
+        text = json.dumps(self.data, sort_keys=True, separators=(",", ":"), default=str)
+        return hashlib.sha256(text.encode()).hexdigest()

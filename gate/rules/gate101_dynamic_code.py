@@ -1,0 +1,48 @@
+"""GATE101: eval, exec or compile of a value that is not a literal."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import libcst as cst
+
+from gate.findings import Severity
+from gate.rules.interface import CstRule, Example
+from gate.rules.nodes import is_literal_string
+
+_DYNAMIC = {"builtins.eval", "builtins.exec", "builtins.compile"}
+
+
+class DynamicCodeExecution(CstRule):
+    """Code built at run time is evaluated with eval, exec or compile.
+
+    Evaluating a string that is not fixed in the source lets whoever controls that
+    string run arbitrary Python in the process (code injection). Parse data with
+    ``ast.literal_eval`` or ``json.loads``, or dispatch on a fixed table of functions.
+    """
+
+    ID = "GATE101"
+    MESSAGE = "eval/exec/compile of a value that is not a literal: code injection"
+    SEVERITY = Severity.HIGH
+    CWE = 95
+    VALID: ClassVar = [
+        "eval('1 + 2')",
+        "import ast\nvalue = ast.literal_eval(text)",
+        "import re\npattern = re.compile(user_pattern)",
+        "def f(model):\n    return model.eval(data)",
+        Example(code="x = eval(expr)\n", base="x = eval(expr)\n"),
+    ]
+    INVALID: ClassVar = [
+        "result = eval(request.args['expr'])",
+        "exec(f'print({name})')",
+        "code = compile(source, '<string>', 'exec')",
+        "import builtins\nbuiltins.eval(text)",
+        "from builtins import exec as run\nrun(payload)",
+    ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.qualified_names(node.func) & _DYNAMIC:
+            return
+        if node.args and is_literal_string(node.args[0].value):
+            return
+        self.report(node)

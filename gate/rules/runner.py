@@ -1,0 +1,85 @@
+"""Runs the rule catalogue over a change: CST rules on both trees (only new findings
+count), file rules on each base/head pair. Errors are values: one unparsable file
+never stops the run, but it is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import libcst as cst
+
+from gate.findings import Finding, fingerprint, introduced
+from gate.rules.interface import CstRule, FileRule, FileVersions, Hit, Rule, RuleSettings
+
+TOOL = "rules"
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """What the rules found, and the files they could not read."""
+
+    findings: tuple[Finding, ...]
+    """New findings, in path and line order."""
+    errors: tuple[str, ...]
+    """One line per changed file that could not be parsed."""
+
+
+def is_python(path: str) -> bool:
+    """Whether the rules parse ``path`` as Python."""
+    return path.endswith((".py", ".pyi"))
+
+
+def lint(
+    files: Sequence[FileVersions], settings: RuleSettings, rules: Sequence[type[Rule]]
+) -> LintResult:
+    """Run ``rules`` over ``files``; keep the findings the change introduces."""
+    cst_rules = [r for r in rules if issubclass(r, CstRule)]
+    file_rules = [r(settings) for r in rules if issubclass(r, FileRule)]
+    head: list[Finding] = []
+    base: list[Finding] = []
+    found: list[Finding] = []
+    errors: list[str] = []
+    for file in files:
+        for rule in file_rules:
+            found.extend(_finding(rule, file.path, hit) for hit in rule.check(file))
+        if not is_python(file.path):
+            continue
+        if file.head is not None:
+            try:
+                head.extend(visit(cst_rules, settings, file.path, file.head))
+            except cst.ParserSyntaxError as exc:
+                errors.append(f"{file.path}:{exc.raw_line}: cannot parse: {exc.message}")
+        if file.base is not None and file.old_path is not None:
+            try:
+                base.extend(visit(cst_rules, settings, file.old_path, file.base))
+            except cst.ParserSyntaxError:
+                pass  # an unparsable base has no findings to subtract
+    found.extend(introduced(head, base))
+    return LintResult(tuple(sorted(found, key=Finding.sort_key)), tuple(errors))
+
+
+def visit(
+    rules: Sequence[type[CstRule]], settings: RuleSettings, path: str, source: str
+) -> list[Finding]:
+    """All findings of ``rules`` in one module (no base comparison)."""
+    module = cst.parse_module(source)
+    wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
+    visitors = [rule(settings, path) for rule in rules]
+    wrapper.visit_batched(visitors)
+    return [_finding(v, path, hit) for v in visitors for hit in v.hits]
+
+
+def _finding(rule: Rule, path: str, hit: Hit) -> Finding:
+    return Finding(
+        tool=TOOL,
+        rule_id=rule.ID,
+        severity=rule.SEVERITY,
+        cwe=rule.CWE,
+        path=hit.path or path,
+        line=hit.line,
+        end_line=hit.end_line if hit.end_line is not None else hit.line,
+        message=hit.message,
+        fingerprint=fingerprint(TOOL, rule.ID, hit.key),
+    )

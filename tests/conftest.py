@@ -1,0 +1,85 @@
+"""Shared fixtures: small real git repositories built by a helper."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+GIT = [
+    "git",
+    "-c", "user.name=test", "-c", "user.email=test@example.invalid",
+    "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false",
+    "-c", "init.defaultBranch=main",
+]  # fmt: skip
+
+
+class Repo:
+    """A scratch git repository with helpers to write files and commit them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def git(self, *args: str, stdin: bytes | None = None) -> str:
+        done = subprocess.run(
+            [*GIT, *args], cwd=self.path, input=stdin, capture_output=True, check=True
+        )
+        return done.stdout.decode()
+
+    def write(self, files: Mapping[str, str | None]) -> None:
+        """Write each file; None deletes it."""
+        for name, text in files.items():
+            target = self.path / name
+            if text is None:
+                target.unlink()
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+
+    def commit(self, files: Mapping[str, str | None] | None = None, message: str = "c") -> str:
+        if files:
+            self.write(files)
+        self.git("add", "--all")
+        self.git("commit", "--quiet", "--allow-empty", "-m", message)
+        return self.git("rev-parse", "HEAD").strip()
+
+    def diff(self, base: str, head: str) -> bytes:
+        return subprocess.run(
+            [*GIT, "diff", "--binary", "--full-index", base, head],
+            cwd=self.path, capture_output=True, check=True,
+        ).stdout  # fmt: skip
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """A repository with one commit: a small package and its test."""
+    path = tmp_path / "repo"
+    path.mkdir()
+    r = Repo(path)
+    r.git("init", "--quiet")
+    r.commit(
+        {
+            "app/__init__.py": "",
+            "app/tool.py": "import subprocess\n\n\ndef run(args):\n"
+            "    return subprocess.run(args, check=True)\n",
+            "tests/test_tool.py": "from app.tool import run\n\n\ndef test_run():\n"
+            "    assert run\n",
+        },
+        "base",
+    )
+    return r
+
+
+@pytest.fixture
+def no_leftovers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point TMPDIR at a fresh folder and assert the test leaves nothing in it."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    yield scratch
+    assert list(scratch.iterdir()) == [], "temporary files were left behind"
