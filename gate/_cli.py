@@ -17,7 +17,8 @@ from typing import NoReturn
 
 from gate import __version__
 from gate.errors import BadInputError, GateError
-from gate.formats import json as json_format, text as text_format
+from gate.formats import json as json_format
+from gate.formats import text as text_format
 from gate.output import write_out_dir
 from gate.pipeline import Request, run
 
@@ -36,34 +37,71 @@ def _env(name: str, default: str | None = None) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gate", description="A verification and security gate for "
-                     "AI-generated code: judge a change, emit a pass/fail verdict.")
+    parser = _Parser(
+        prog="gate",
+        description="A verification and security gate for "
+        "AI-generated code: judge a change, emit a pass/fail verdict.",
+    )
     parser.add_argument("--version", action="version", version=f"mergegate {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = sub.add_parser("check", help="judge a change and print the verdict")
-    check.add_argument("path", nargs="?", default=".", type=Path,
-                       help="a path inside the repository (default: the current directory)")
+    check.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        type=Path,
+        help="a path inside the repository (default: the current directory)",
+    )
     check.add_argument("--base", metavar="REV", help="base revision (default: HEAD)")
     source = check.add_mutually_exclusive_group()
     source.add_argument("--head", metavar="REV", help="judge the commits from --base to REV")
     source.add_argument("--staged", action="store_true", help="judge the staged changes")
-    source.add_argument("--patch", metavar="FILE",
-                        help="judge a unified diff from FILE (- for standard input)")
-    check.add_argument("--policy", metavar="FILE", type=Path, default=_env("POLICY"),
-                       help="policy file overlaid on the default, instead of the "
-                       "repository's config [GATE_POLICY]")
-    check.add_argument("--only", metavar="IDS", action="append", default=[],
-                       help="run only these checks or groups (comma-separated)")
-    check.add_argument("--skip", metavar="IDS", action="append", default=[],
-                       help="do not run these checks or groups (comma-separated)")
-    check.add_argument("--out", metavar="DIR", type=Path, default=_env("OUT"),
-                       help="write verdict.json, the reports and raw tool outputs to DIR "
-                       "[GATE_OUT]")
-    check.add_argument("--format", choices=("text", "json"), default=_env("FORMAT", "text"),
-                       help="what to print on standard output [GATE_FORMAT]")
-    check.add_argument("--jobs", metavar="N", type=_positive_int, default=_env("JOBS"),
-                       help="checks run at once (default: the number of cores) [GATE_JOBS]")
+    source.add_argument(
+        "--patch", metavar="FILE", help="judge a unified diff from FILE (- for standard input)"
+    )
+    check.add_argument(
+        "--policy",
+        metavar="FILE",
+        type=Path,
+        default=_env("POLICY"),
+        help="policy file overlaid on the default, instead of the "
+        "repository's config [GATE_POLICY]",
+    )
+    check.add_argument(
+        "--only",
+        metavar="IDS",
+        action="append",
+        default=[],
+        help="run only these checks or groups (comma-separated)",
+    )
+    check.add_argument(
+        "--skip",
+        metavar="IDS",
+        action="append",
+        default=[],
+        help="do not run these checks or groups (comma-separated)",
+    )
+    check.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=_env("OUT"),
+        help="write verdict.json, the reports and raw tool outputs to DIR [GATE_OUT]",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default=_env("FORMAT", "text"),
+        help="what to print on standard output [GATE_FORMAT]",
+    )
+    check.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive_int,
+        default=_env("JOBS"),
+        help="checks run at once (default: the number of cores) [GATE_JOBS]",
+    )
     check.set_defaults(func=cmd_check)
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
@@ -126,8 +164,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from gate.rules.catalogue import RULES
 
     rows = [
-        {"id": r.ID, "tool": "rules", "severity": r.SEVERITY.value, "cwe": r.CWE,
-         "summary": r.summary()}
+        {
+            "id": r.ID,
+            "tool": "rules",
+            "severity": r.SEVERITY.value,
+            "cwe": r.CWE,
+            "summary": r.summary(),
+        }
         for r in RULES
     ]
     if args.json:
@@ -165,8 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the gate's own bug: one line, and the trace on request
         if os.environ.get("GATE_DEBUG"):
             traceback.print_exc()
-        sys.stderr.write(f"gate: internal error: {type(exc).__name__}: {exc} "
-                         "(set GATE_DEBUG=1 for the traceback)\n")
+        sys.stderr.write(
+            f"gate: internal error: {type(exc).__name__}: {exc} "
+            "(set GATE_DEBUG=1 for the traceback)\n"
+        )
         return EXIT_UNAVAILABLE
 
 

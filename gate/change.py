@@ -121,8 +121,9 @@ class Change:
         return next((f for f in self.files if f.path == path), None)
 
 
-def git(repo: Path, *args: str, stdin: bytes | None = None,
-        env: dict[str, str] | None = None) -> bytes:
+def git(
+    repo: Path, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> bytes:
     """Run git in ``repo`` with the gate's fixed configuration; return stdout."""
     return process.run(["git", *_GIT_CONFIG, *args], cwd=repo, stdin=stdin, env=env).stdout
 
@@ -147,8 +148,9 @@ def resolve_revision(repo: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise ChangeError(f"unknown revision {revision!r}")
     try:
-        out = git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                  f"{revision}^{{commit}}")
+        out = git(
+            repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+        )
     except ProcessError as exc:
         raise ChangeError(
             f"unknown revision {revision!r} in {repo}",
@@ -163,7 +165,7 @@ def from_patch(repo: Path, patch: bytes, *, base: str | None, label: str) -> Cha
     match = _FILE_HEADER.search(patch)
     if match is None:
         raise ChangeError(f"{label}: no unified diff found (expected `diff --git` or `---` lines)")
-    diff = patch[match.start():]
+    diff = patch[match.start() :]
     return Change(repo, base_id, None, SourceKind.PATCH, label, diff, parse_files(diff, label))
 
 
@@ -173,16 +175,24 @@ def from_revisions(repo: Path, base: str, head: str) -> Change:
     head_id = resolve_revision(repo, head)
     diff = git(repo, "diff", *_DIFF_OPTIONS, base_id, head_id, "--")
     label = f"{base}..{head}"
-    return Change(repo, base_id, head_id, SourceKind.REVISIONS, label, diff,
-                  parse_files(diff, label))
+    return Change(
+        repo, base_id, head_id, SourceKind.REVISIONS, label, diff, parse_files(diff, label)
+    )
 
 
 def from_index(repo: Path, base: str | None = None) -> Change:
     """The staged change (the index) against ``base`` (default HEAD)."""
     base_id = resolve_revision(repo, base or "HEAD")
     diff = git(repo, "diff", "--cached", *_DIFF_OPTIONS, base_id, "--")
-    return Change(repo, base_id, None, SourceKind.STAGED, "staged changes", diff,
-                  parse_files(diff, "staged changes"))
+    return Change(
+        repo,
+        base_id,
+        None,
+        SourceKind.STAGED,
+        "staged changes",
+        diff,
+        parse_files(diff, "staged changes"),
+    )
 
 
 def from_worktree(repo: Path, base: str | None = None) -> Change:
@@ -267,9 +277,7 @@ def _strip_prefix(name: str | None) -> str | None:
     return name[2:] if name[:2] in ("a/", "b/") else name
 
 
-_HEADER_PATHS = re.compile(
-    r"^(?:diff --git |rename from |rename to |copy from |copy to )(.*)$"
-)
+_HEADER_PATHS = re.compile(r"^(?:diff --git |rename from |rename to |copy from |copy to )(.*)$")
 
 
 def check_paths(names: list[str | None], label: str) -> None:
@@ -278,17 +286,16 @@ def check_paths(names: list[str | None], label: str) -> None:
     Checked on the diff's own file headers, before ``git apply`` sees them: no absolute
     paths, no ``..`` components, nothing inside ``.git``.
     """
-    tokens: list[str] = []
+    words: list[str] = []
     for name in names:
         if name is None:
             continue
         match = _HEADER_PATHS.match(name)
-        tokens.extend(match.group(1).split(" ") if match else [name.split("\t")[0]])
-    for token in tokens:
-        token = token.strip().strip('"')
-        if not token or token == "/dev/null":
+        words.extend(match.group(1).split(" ") if match else [name.split("\t")[0]])
+    for word in (w.strip().strip('"') for w in words):
+        if not word or word == "/dev/null":
             continue
-        path = _strip_prefix(token) or ""
+        path = _strip_prefix(word) or ""
         parts = PurePosixPath(path).parts
         if path.startswith("/") or ".." in parts or ".git" in parts or "\\" in path:
             raise UnsafePathError(

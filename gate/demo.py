@@ -22,16 +22,17 @@ def total(prices: list[float]) -> float:
     """The sum of the prices, rounded to cents."""
     return round(sum(prices), 2)
 ''',
-    "tests/test_orders.py": '''from shop.orders import total
+    "tests/test_orders.py": """from shop.orders import total
 
 
 def test_total_rounds_to_cents() -> None:
     assert total([0.1, 0.2]) == 0.3
-''',
+""",
 }
 
 BENIGN: Mapping[str, str] = {
-    "shop/orders.py": BASE_FILES["shop/orders.py"] + '''
+    "shop/orders.py": BASE_FILES["shop/orders.py"]
+    + '''
 
 def discounted(amount: float, percent: float) -> float:
     """``amount`` less ``percent`` per cent; percent must be between 0 and 100."""
@@ -39,13 +40,14 @@ def discounted(amount: float, percent: float) -> float:
         raise ValueError("percent must be between 0 and 100")
     return round(amount * (100 - percent) / 100, 2)
 ''',
-    "tests/test_orders.py": BASE_FILES["tests/test_orders.py"] + '''
+    "tests/test_orders.py": BASE_FILES["tests/test_orders.py"]
+    + """
 
 def test_discounted() -> None:
     from shop.orders import discounted
 
     assert discounted(200.0, 25) == 150.0
-''',
+""",
 }
 
 INSECURE: Mapping[str, str] = {
@@ -64,7 +66,7 @@ def export(customer: str) -> None:
 def load_settings(text: str) -> dict:
     return yaml.load(text)
 ''',
-    "tests/test_orders.py": '''import pytest
+    "tests/test_orders.py": """import pytest
 
 from shop.orders import total
 
@@ -72,12 +74,22 @@ from shop.orders import total
 @pytest.mark.skip(reason="flaky")
 def test_total_rounds_to_cents() -> None:
     assert total([0.1, 0.2]) == 0.3
-''',
+""",
 }
 
-_GIT = ("git", "-c", "user.name=mergegate demo", "-c", "user.email=demo@example.invalid",
-        "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false",
-        "-c", "init.defaultBranch=main")
+_GIT = (
+    "git",
+    "-c",
+    "user.name=mergegate demo",
+    "-c",
+    "user.email=demo@example.invalid",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "commit.gpgsign=false",
+    "-c",
+    "init.defaultBranch=main",
+)
 
 
 def build_repository(root: Path) -> Path:
@@ -86,8 +98,10 @@ def build_repository(root: Path) -> Path:
     repo.mkdir()
     process.run([*_GIT, "init", "--quiet"], cwd=repo)
     _commit(repo, BASE_FILES, "base: orders with one test")
-    for branch, files, message in (("benign", BENIGN, "add a discount helper with a test"),
-                                   ("insecure", INSECURE, "add an invoice export")):
+    for branch, files, message in (
+        ("benign", BENIGN, "add a discount helper with a test"),
+        ("insecure", INSECURE, "add an invoice export"),
+    ):
         process.run([*_GIT, "checkout", "--quiet", "-b", branch, "main"], cwd=repo)
         _commit(repo, files, message)
     process.run([*_GIT, "checkout", "--quiet", "main"], cwd=repo)
@@ -114,6 +128,9 @@ def run_demo(write: Callable[[str], object]) -> int:
             write(text.render(verdict))
             results[branch] = verdict.result == expected
     ok = all(results.values())
-    write("\ndemo: the benign change PASSED and the insecure one FAILED, as expected\n" if ok
-          else "\ndemo: unexpected verdicts; please report this\n")
+    write(
+        "\ndemo: the benign change PASSED and the insecure one FAILED, as expected\n"
+        if ok
+        else "\ndemo: unexpected verdicts; please report this\n"
+    )
     return 0 if ok else 1

@@ -79,7 +79,8 @@ def code_at(source: str, line: int | None, end_line: int | None = None) -> str:
     """The source text of the given lines, for a fingerprint."""
     if line is None:
         return ""
-    lines = source.splitlines()
+    # Only newlines end lines here, as for libcst and bandit (not form feeds).
+    lines = source.split("\n")
     return "\n".join(lines[line - 1 : (end_line or line)])
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import assert_never
 from urllib.parse import urlsplit, urlunsplit
 
-from gate import __version__, change as intake
+from gate import __version__
+from gate import change as intake
 from gate.change import Change, git
 from gate.checks import registry
 from gate.checks.interface import Check, CheckContext, Completed, Errored, Outcome, Skipped
@@ -75,7 +76,10 @@ def run(request: Request) -> Run:
     with Workspace(change) as workspace:
         timed = run_checks(checks, CheckContext(change, workspace, policy), request.jobs)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
-    judged = [judge(f, policy, started.date()) for f in findings_of(outcomes)]
+    judged = sorted(
+        (judge(f, policy, started.date()) for f in findings_of(outcomes)),
+        key=lambda j: j.finding.sort_key(),
+    )
     reasons = conditions(policy).failures(Results(outcomes, judged))
     result = "FAILED" if reasons else "PASSED"
     verdict = Verdict(
@@ -91,7 +95,7 @@ def run(request: Request) -> Run:
         versions=versions(checks),
         levels=levels(result, list(outcomes), policy.enabled, registry.GROUPS),
         checks=tuple(_record(c, *timed[c.id]) for c in checks),
-        findings=tuple(sorted(judged, key=lambda j: j.finding.sort_key())),
+        findings=tuple(judged),
         reasons=tuple(reasons),
         notes=tuple(notes),
     )
@@ -113,7 +117,9 @@ def read_change(repo: Path, request: Request) -> Change:
     return intake.from_worktree(repo, request.base)
 
 
-def select(policy: Policy, only: Sequence[str], skip: Sequence[str]) -> tuple[list[Check], list[str]]:
+def select(
+    policy: Policy, only: Sequence[str], skip: Sequence[str]
+) -> tuple[list[Check], list[str]]:
     """The checks to run, and notes on what the command line left out."""
     available = registry.available()
     known = set(available) | set(policy.enabled)

@@ -119,8 +119,9 @@ class Verdict:
         if statement["_type"] != STATEMENT_TYPE or statement["predicateType"] != PREDICATE_TYPE:
             raise ValueError("not a mergegate verification summary")
         p = statement["predicate"]
-        commits = [s["digest"]["gitCommit"] for s in statement["subject"]
-                   if "gitCommit" in s["digest"]]
+        commits = [
+            s["digest"]["gitCommit"] for s in statement["subject"] if "gitCommit" in s["digest"]
+        ]
         return cls(
             result=p["verificationResult"],
             subject_digest=statement["subject"][0]["digest"]["sha256"],
@@ -201,8 +202,9 @@ def _judged(raw: Mapping[str, Any]) -> Judged:
     return Judged(finding, Action(raw["action"]), raw["action_reason"])
 
 
-def levels(result: str, ran: Sequence[str], enabled: Sequence[str],
-           groups: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+def levels(
+    result: str, ran: Sequence[str], enabled: Sequence[str], groups: Mapping[str, Sequence[str]]
+) -> tuple[str, ...]:
     """Our own level names for what a passing run verified (VSA: ``FAILED`` if failed).
 
     ``MERGEGATE_POLICY_COMPLETE``: every check the policy enables ran.
@@ -211,8 +213,7 @@ def levels(result: str, ran: Sequence[str], enabled: Sequence[str],
     if result != PASSED:
         return (FAILED,)
     done = set(ran)
-    out = [f"MERGEGATE_{name.upper()}" for name, ids in sorted(groups.items())
-           if set(ids) <= done]
+    out = [f"MERGEGATE_{name.upper()}" for name, ids in sorted(groups.items()) if set(ids) <= done]
     if set(enabled) <= done:
         out.insert(0, "MERGEGATE_POLICY_COMPLETE")
     return tuple(out)

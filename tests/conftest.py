@@ -64,8 +64,7 @@ def repo(tmp_path: Path) -> Repo:
             "app/__init__.py": "",
             "app/tool.py": "import subprocess\n\n\ndef run(args):\n"
             "    return subprocess.run(args, check=True)\n",
-            "tests/test_tool.py": "from app.tool import run\n\n\ndef test_run():\n"
-            "    assert run\n",
+            "tests/test_tool.py": "from app.tool import run\n\n\ndef test_run():\n    assert run\n",
         },
         "base",
     )

@@ -92,8 +92,7 @@ def test_git_range_and_its_diff_file_have_the_same_digest(repo: Repo) -> None:
     head = repo.commit({"app/new.py": "x = 1\n", "app/tool.py": None})
     from_git = change.from_revisions(repo.path, base, head)
     preamble = b"From: an agent\nSubject: [PATCH] tidy\n\n"
-    from_file = change.from_patch(repo.path, preamble + repo.diff(base, head), base=base,
-                                  label="f")
+    from_file = change.from_patch(repo.path, preamble + repo.diff(base, head), base=base, label="f")
     assert from_git.digest == from_file.digest
     assert from_git.head == head and from_file.head is None
     statuses = {f.path: f.status for f in from_git.files}

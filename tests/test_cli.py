@@ -27,8 +27,9 @@ HARMLESS = """def add(a: int, b: int) -> int:
 """
 
 
-def gate(*args: str, cwd: Path, stdin: bytes | None = None,
-         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def gate(
+    *args: str, cwd: Path, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     full_env.pop("GATE_POLICY", None)
     return subprocess.run(
@@ -72,13 +73,15 @@ def test_diff_file_and_stdin_give_the_same_subject(repo: Repo, tmp_path: Path) -
     patch = repo.diff(base, head)
     (tmp_path / "change.diff").write_bytes(patch)
     repo.git("checkout", "--quiet", base)
-    by_file = gate("check", "--patch", str(tmp_path / "change.diff"), "--format", "json",
-                   cwd=repo.path)
+    by_file = gate(
+        "check", "--patch", str(tmp_path / "change.diff"), "--format", "json", cwd=repo.path
+    )
     by_stdin = gate("check", "--patch", "-", "--format", "json", cwd=repo.path, stdin=patch)
     by_range = gate("check", "--base", base, "--head", head, "--format", "json", cwd=repo.path)
     assert by_file.returncode == by_stdin.returncode == by_range.returncode == 1
-    digests = {statement(r)["subject"][0]["digest"]["sha256"]
-               for r in (by_file, by_stdin, by_range)}
+    digests = {
+        statement(r)["subject"][0]["digest"]["sha256"] for r in (by_file, by_stdin, by_range)
+    }
     assert digests == {hashlib.sha256(patch).hexdigest()}
     verdict = statement(by_stdin)
     assert verdict["predicate"]["verificationResult"] == "FAILED"
@@ -97,8 +100,9 @@ def test_staged_judges_only_the_index(repo: Repo) -> None:
 
 def test_malformed_diff(repo: Repo, tmp_path: Path) -> None:
     (tmp_path / "bad.diff").write_text("this is not a diff\n")
-    line = assert_one_line_error(gate("check", "--patch", str(tmp_path / "bad.diff"),
-                                      cwd=repo.path))
+    line = assert_one_line_error(
+        gate("check", "--patch", str(tmp_path / "bad.diff"), cwd=repo.path)
+    )
     assert "no unified diff" in line
 
 
@@ -125,8 +129,9 @@ def test_unknown_revision(repo: Repo) -> None:
 )
 def test_broken_policy_file(repo: Repo, tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "policy.toml").write_text(text)
-    line = assert_one_line_error(gate("check", "--policy", str(tmp_path / "policy.toml"),
-                                      cwd=repo.path))
+    line = assert_one_line_error(
+        gate("check", "--policy", str(tmp_path / "policy.toml"), cwd=repo.path)
+    )
     assert message in line
 
 
@@ -136,8 +141,9 @@ def test_broken_policy_in_the_base_revision(repo: Repo) -> None:
 
 
 def test_missing_policy_file(repo: Repo, tmp_path: Path) -> None:
-    line = assert_one_line_error(gate("check", "--policy", str(tmp_path / "nope.toml"),
-                                      cwd=repo.path))
+    line = assert_one_line_error(
+        gate("check", "--policy", str(tmp_path / "nope.toml"), cwd=repo.path)
+    )
     assert "cannot read policy" in line
 
 
@@ -161,8 +167,12 @@ def test_without_git_the_gate_cannot_run(repo: Repo) -> None:
 
 def test_config_edit_is_judged_by_the_base_policy_and_reported(repo: Repo) -> None:
     repo.commit({".gate.toml": "[checks]\nenabled = ['rules', 'bandit']\n"})
-    repo.write({".gate.toml": "[checks]\nenabled = ['rules']\nrequired = ['rules']\n",
-                "app/run.py": INSECURE})
+    repo.write(
+        {
+            ".gate.toml": "[checks]\nenabled = ['rules']\nrequired = ['rules']\n",
+            "app/run.py": INSECURE,
+        }
+    )
     verdict = statement(gate("check", "--format", "json", cwd=repo.path))
     predicate = verdict["predicate"]
     assert predicate["verificationResult"] == "FAILED"

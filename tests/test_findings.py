@@ -4,8 +4,17 @@ from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 
 
 def _finding(line: int, code: str, path: str = "a.py") -> Finding:
-    return Finding("bandit", "B602", Severity.HIGH, 78, path, line, line, "shell",
-                   fingerprint("bandit", "B602", code))
+    return Finding(
+        "bandit",
+        "B602",
+        Severity.HIGH,
+        78,
+        path,
+        line,
+        line,
+        "shell",
+        fingerprint("bandit", "B602", code),
+    )
 
 
 def test_fingerprint_ignores_lines_and_indentation_but_not_code() -> None:

@@ -41,11 +41,20 @@ class BanditCheck:
                 targets[f"base/{f.old_path}"] = ("base", f.old_path)
         if not any(tree == "head" for tree, _ in targets.values()):
             return Skipped("no changed Python files")
-        argv = [sys.executable, "-m", "bandit", "--format", "json", "--quiet",
-                "--ignore-nosec", *targets]
+        argv = [
+            sys.executable,
+            "-m",
+            "bandit",
+            "--format",
+            "json",
+            "--quiet",
+            "--ignore-nosec",
+            *targets,
+        ]
         try:
-            result = process.run(argv, cwd=workspace.root, ok=(0, 1),
-                                 timeout=context.policy.timeout)
+            result = process.run(
+                argv, cwd=workspace.root, ok=(0, 1), timeout=context.policy.timeout
+            )
         except ProcessError as exc:
             return Errored(f"bandit failed: {exc.message}", exc.result.stdout)
         try:
@@ -56,8 +65,9 @@ class BanditCheck:
         if isinstance(findings, Errored):
             return Errored(findings.reason, result.stdout)
         head, base = findings
-        return Completed(tuple(introduced(head, base)), {"files": float(len(targets))},
-                         raw=result.stdout)
+        return Completed(
+            tuple(introduced(head, base)), {"files": float(len(targets))}, raw=result.stdout
+        )
 
 
 def _findings(
@@ -66,8 +76,11 @@ def _findings(
     root: Path,
     context: CheckContext,
 ) -> tuple[list[Finding], list[Finding]] | Errored:
-    errors = [f"{_strip(e['filename'])}: {e['reason']}" for e in report["errors"]
-              if targets.get(_strip(e["filename"]), ("",))[0] == "head"]
+    errors = [
+        f"{_strip(e['filename'])}: {e['reason']}"
+        for e in report["errors"]
+        if targets.get(_strip(e["filename"]), ("",))[0] == "head"
+    ]
     if errors:
         return Errored("bandit could not read " + "; ".join(errors))
     seen = {_strip(name) for name in report["metrics"] if name != "_totals"}

@@ -22,8 +22,9 @@ class RulesCheck:
 
     def run(self, context: CheckContext) -> Outcome:
         settings = rule_settings(context)
-        files = [versions(context, f.path, f.old_path, f.status, f.symlink)
-                 for f in context.change.files]
+        files = [
+            versions(context, f.path, f.old_path, f.status, f.symlink) for f in context.change.files
+        ]
         result = lint(files, settings, RULES)
         if result.errors:
             return Errored("; ".join(result.errors))

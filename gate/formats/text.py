@@ -16,11 +16,22 @@ _STATUS_STYLE = {"completed": "green", "skipped": "yellow", "errored": "bold red
 
 def render(verdict: Verdict, *, signed: bool = False, color: bool = False, width: int = 100) -> str:
     """Verdict, reasons, findings and checks, as text (ANSI colours when ``color``)."""
-    console = Console(record=True, width=width, force_terminal=color, no_color=not color,
-                      file=io.StringIO(), highlight=False, soft_wrap=True)
+    console = Console(
+        record=True,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        file=io.StringIO(),
+        highlight=False,
+        soft_wrap=True,
+    )
     style = "bold green" if verdict.passed else "bold red"
-    console.print(Text(verdict.result, style=style), Text(f" {verdict.change_label}"),
-                  Text(f"  sha256:{verdict.subject_digest[:16]}", style="dim"), sep="")
+    console.print(
+        Text(verdict.result, style=style),
+        Text(f" {verdict.change_label}"),
+        Text(f"  sha256:{verdict.subject_digest[:16]}", style="dim"),
+        sep="",
+    )
     for reason in verdict.reasons:
         console.print(Text("  ✗ ", style="red"), Text(reason), sep="")
     blocking = [j for j in verdict.findings if j.action is Action.BLOCK]
@@ -31,8 +42,9 @@ def render(verdict: Verdict, *, signed: bool = False, color: bool = False, width
             f = j.finding
             console.print(
                 Text("  ! ", style="yellow"),
-                Text(f"{f.path}:{f.line or 1}  {f.tool}:{f.rule_id} [{f.severity.value}] "
-                     f"{f.message}"),
+                Text(
+                    f"{f.path}:{f.line or 1}  {f.tool}:{f.rule_id} [{f.severity.value}] {f.message}"
+                ),
                 sep="",
             )
     table = Table(title=None, box=None, pad_edge=False, show_header=True, header_style="bold")
@@ -40,16 +52,21 @@ def render(verdict: Verdict, *, signed: bool = False, color: bool = False, width
         table.add_column(column)
     for c in verdict.checks:
         count = sum(1 for j in verdict.findings if j.finding.tool == c.id)
-        table.add_row(c.id, Text(c.status, style=_STATUS_STYLE.get(c.status, "")),
-                      str(count) if c.status == "completed" else "-",
-                      f"{c.duration:.1f}s", c.reason or "")
+        table.add_row(
+            c.id,
+            Text(c.status, style=_STATUS_STYLE.get(c.status, "")),
+            str(count) if c.status == "completed" else "-",
+            f"{c.duration:.1f}s",
+            c.reason or "",
+        )
     console.print()
     console.print(table)
-    console.print(f"\n{len(blocking)} blocking, {len(warnings)} warning(s); "
-                  f"policy {verdict.policy_uri} (sha256:{verdict.policy_digest[:12]})")
+    console.print(
+        f"\n{len(blocking)} blocking, {len(warnings)} warning(s); "
+        f"policy {verdict.policy_uri} (sha256:{verdict.policy_digest[:12]})"
+    )
     for note in verdict.notes:
         console.print(Text(f"note: {note}", style="dim"))
     if not signed:
         console.print(Text("note: this verdict is not signed", style="dim"))
     return console.export_text(styles=color)
-

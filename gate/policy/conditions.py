@@ -104,8 +104,9 @@ def judge(finding: Finding, policy: Policy, today: date) -> Judged:
         waiver = _waiver_for(finding, policy.waivers)
         if waiver is not None:
             if waiver.expires >= today:
-                return Judged(finding, Action.WARN,
-                              f"waived until {waiver.expires}: {waiver.reason}")
+                return Judged(
+                    finding, Action.WARN, f"waived until {waiver.expires}: {waiver.reason}"
+                )
             reason += f" (waiver expired on {waiver.expires})"
     return Judged(finding, action, reason)
 

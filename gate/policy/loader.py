@@ -108,8 +108,10 @@ def _parse(text: str, name: str) -> dict[str, Any]:
 def _validate(data: Mapping[str, Any], schema: Mapping[str, Any], name: str, where: str) -> None:
     for key, value in data.items():
         if key not in schema:
-            raise PolicyError(f"policy {name}: unknown key {where}{key!r}",
-                              hint=f"known keys: {', '.join(schema)}")
+            raise PolicyError(
+                f"policy {name}: unknown key {where}{key!r}",
+                hint=f"known keys: {', '.join(schema)}",
+            )
         expected = schema[key]
         if isinstance(expected, Mapping):
             if not isinstance(value, dict):
@@ -145,7 +147,9 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
     if not enabled:
         raise PolicyError(f"policy {uri}: checks.enabled is empty; nothing would be checked")
     timeout_env = os.environ.get("GATE_TIMEOUT")
-    timeout = float(timeout_env) if timeout_env else float(data.get("limits", {}).get("timeout", 300))
+    timeout = (
+        float(timeout_env) if timeout_env else float(data.get("limits", {}).get("timeout", 300))
+    )
     if timeout <= 0:
         raise ValueError("the timeout must be positive")
     profile = data.get("profile", "default")
@@ -184,8 +188,9 @@ def _condition(raw: Any) -> MetricCondition:
         raise ValueError("each condition needs exactly check, metric, op and threshold")
     if raw["op"] not in OPS:
         raise ValueError(f"condition op must be one of {' '.join(OPS)}, not {raw['op']!r}")
-    return MetricCondition(str(raw["check"]), str(raw["metric"]), raw["op"],
-                           float(raw["threshold"]))
+    return MetricCondition(
+        str(raw["check"]), str(raw["metric"]), raw["op"], float(raw["threshold"])
+    )
 
 
 def _waiver(raw: Any) -> Waiver:
@@ -201,5 +206,10 @@ def _waiver(raw: Any) -> Waiver:
         raise ValueError("a waiver's expires must be a TOML date such as 2027-01-31")
     if not str(raw["reason"]).strip():
         raise ValueError("a waiver needs a reason")
-    return Waiver(str(raw["rule"]), str(raw["reason"]), raw["expires"],
-                  raw.get("path"), raw.get("fingerprint"))
+    return Waiver(
+        str(raw["rule"]),
+        str(raw["reason"]),
+        raw["expires"],
+        raw.get("path"),
+        raw.get("fingerprint"),
+    )

@@ -5,6 +5,7 @@ never stops the run, but it is reported.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,10 +53,9 @@ def lint(
             except cst.ParserSyntaxError as exc:
                 errors.append(f"{file.path}:{exc.raw_line}: cannot parse: {exc.message}")
         if file.base is not None and file.old_path is not None:
-            try:
+            # An unparsable base has no findings to subtract.
+            with contextlib.suppress(cst.ParserSyntaxError):
                 base.extend(visit(cst_rules, settings, file.old_path, file.base))
-            except cst.ParserSyntaxError:
-                pass  # an unparsable base has no findings to subtract
     found.extend(introduced(head, base))
     return LintResult(tuple(sorted(found, key=Finding.sort_key)), tuple(errors))
 

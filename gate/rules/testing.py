@@ -1,0 +1,44 @@
+"""Turns each rule's VALID/INVALID examples into checks the test suite runs."""
+
+from __future__ import annotations
+
+from gate.findings import Finding
+from gate.rules.interface import Example, FileVersions, Rule, RuleSettings
+from gate.rules.runner import lint
+
+SYMLINK = "@symlink"
+"""An example path with this suffix is a symbolic link whose target is the code."""
+
+
+def _default_settings() -> RuleSettings:
+    # The examples run against the shipped default policy, so that the protected-path
+    # rules are tested with what users get.
+    from gate.policy import loader
+
+    policy = loader.build(loader.default_data(), loader.DEFAULT_URI)
+    return RuleSettings(policy.protected_block, policy.protected_warn, policy.test_paths)
+
+
+EXAMPLE_SETTINGS = _default_settings()
+
+
+def as_example(example: Example | str) -> Example:
+    """A bare string is a new file with that text."""
+    return example if isinstance(example, Example) else Example(code=example)
+
+
+def run_example(rule: type[Rule], example: Example | str) -> list[Finding]:
+    """The findings of ``rule`` (alone) on one example change."""
+    ex = as_example(example)
+    path, symlink = ex.path.removesuffix(SYMLINK), ex.path.endswith(SYMLINK)
+    file = FileVersions(
+        path=path,
+        old_path=path if ex.base is not None else None,
+        base=ex.base,
+        head=None if symlink else ex.code,
+        symlink_target=ex.code if symlink else None,
+    )
+    result = lint([file], EXAMPLE_SETTINGS, [rule])
+    if result.errors:
+        raise AssertionError(f"{rule.ID} example does not parse: {result.errors}")
+    return [f for f in result.findings if f.rule_id == rule.ID]

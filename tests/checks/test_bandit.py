@@ -1,0 +1,76 @@
+"""The bandit check, with the real bandit, on scratch repositories."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from gate import change
+from gate.checks.bandit import BanditCheck
+from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.policy import loader
+from gate.workspace import Workspace
+
+from ..conftest import Repo
+
+SHELL = "import subprocess\n\n\ndef f(cmd):\n    subprocess.call(cmd, shell=True)\n"
+
+
+def run_bandit(repo: Repo, files: Mapping[str, str | None]) -> Outcome:
+    repo.write(files)
+    c = change.from_worktree(repo.path)
+    policy = loader.load(repo.path, c.base)
+    with Workspace(c) as ws:
+        return BanditCheck().run(CheckContext(c, ws, policy))
+
+
+def test_new_shell_call_is_found_with_its_line(repo: Repo) -> None:
+    outcome = run_bandit(repo, {"app/x.py": SHELL})
+    assert isinstance(outcome, Completed)
+    (b602,) = [f for f in outcome.findings if f.rule_id == "B602"]
+    assert (b602.path, b602.line, b602.cwe) == ("app/x.py", 5, 78)
+    assert outcome.raw.startswith(b"{")
+
+
+def test_nosec_does_not_hide_it(repo: Repo) -> None:
+    outcome = run_bandit(repo, {"app/x.py": SHELL.replace("True)", "True)  # nosec")})
+    assert isinstance(outcome, Completed)
+    assert "B602" in {f.rule_id for f in outcome.findings}
+
+
+def test_existing_and_moved_findings_are_not_new(repo: Repo) -> None:
+    repo.commit({"app/x.py": SHELL})
+    moved = (
+        "import subprocess\n\n\ndef g():\n    pass\n\n\ndef f(cmd):\n"
+        "    subprocess.call(cmd, shell=True)\n"
+    )
+    outcome = run_bandit(repo, {"app/x.py": moved})
+    assert isinstance(outcome, Completed)
+    assert outcome.findings == ()
+
+
+def test_renamed_file_keeps_its_findings_old(repo: Repo) -> None:
+    repo.commit({"app/x.py": SHELL})
+    outcome = run_bandit(repo, {"app/x.py": None, "app/y.py": SHELL})
+    assert isinstance(outcome, Completed) and outcome.findings == ()
+
+
+def test_assert_is_not_a_finding_in_tests_only(repo: Repo) -> None:
+    outcome = run_bandit(
+        repo,
+        {
+            "tests/test_new.py": "def test_a():\n    assert 1\n",
+            "app/z.py": "def f(x):\n    assert x\n",
+        },
+    )
+    assert isinstance(outcome, Completed)
+    assert [(f.rule_id, f.path) for f in outcome.findings] == [("B101", "app/z.py")]
+
+
+def test_unparsable_file_is_an_error(repo: Repo) -> None:
+    outcome = run_bandit(repo, {"app/bad.py": "def f(:\n"})
+    assert isinstance(outcome, Errored)
+    assert "app/bad.py" in outcome.reason
+
+
+def test_no_python_files_is_skipped(repo: Repo) -> None:
+    assert isinstance(run_bandit(repo, {"README.md": "hi\n"}), Skipped)
