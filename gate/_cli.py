@@ -21,6 +21,7 @@ from gate.formats import json as json_format
 from gate.formats import text as text_format
 from gate.output import write_out_dir
 from gate.pipeline import Request, run
+from gate.sandbox.select import KINDS
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -96,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to print on standard output [GATE_FORMAT]",
     )
     check.add_argument(
+        "--sandbox",
+        choices=KINDS,
+        default=_env("SANDBOX", "auto"),
+        help="where the tools run (default: auto, the first available) [GATE_SANDBOX]",
+    )
+    check.add_argument(
+        "--unsafe-no-sandbox",
+        action="store_true",
+        help="run the tools on the host; recorded in the verdict and failed by the default policy",
+    )
+    check.add_argument(
         "--jobs",
         metavar="N",
         type=_positive_int,
@@ -103,6 +115,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="checks run at once (default: the number of cores) [GATE_JOBS]",
     )
     check.set_defaults(func=cmd_check)
+
+    sandbox = sub.add_parser("sandbox", help="build, check or prune the sandbox")
+    sandbox.add_argument("action", choices=("build", "check", "prune"))
+    sandbox.add_argument(
+        "--recipe",
+        choices=("offline", "dockerfile"),
+        default=None,
+        help="how to build the image (default: offline where debootstrap "
+        "and root are available, else dockerfile)",
+    )
+    sandbox.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=_env("CACHE_DIR"),
+        help="where the wheelhouse is kept [GATE_CACHE_DIR]",
+    )
+    sandbox.set_defaults(func=cmd_sandbox)
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--json", action="store_true", help="as JSON")
@@ -140,6 +169,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         only=args.only,
         skip=args.skip,
         jobs=int(args.jobs) if args.jobs else None,
+        sandbox=args.sandbox,
+        unsafe_no_sandbox=args.unsafe_no_sandbox,
     )
     result = run(request)
     if args.out is not None:
@@ -158,6 +189,12 @@ def _read_patch(name: str) -> tuple[bytes, str]:
         return Path(name).read_bytes(), name
     except OSError as exc:
         raise BadInputError(f"cannot read patch {name}: {exc.strerror or exc}") from exc
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from gate.sandbox import commands
+
+    return commands.run(args.action, args.recipe, args.cache_dir, sys.stderr.write)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import total_ordering
+from typing import Any
 
 
 @total_ordering
@@ -63,6 +64,35 @@ class Finding:
     def sort_key(self) -> tuple[str, int, str]:
         """Order by path, line, rule."""
         return (self.path, self.line or 0, self.rule_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as JSON data (the verdict's and the sandbox runner's shape)."""
+        return {
+            "tool": self.tool,
+            "rule_id": self.rule_id,
+            "severity": self.severity.value,
+            "cwe": self.cwe,
+            "path": self.path,
+            "line": self.line,
+            "end_line": self.end_line,
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> Finding:
+        """The finding from :meth:`to_json` data (KeyError/ValueError if malformed)."""
+        return cls(
+            tool=str(raw["tool"]),
+            rule_id=str(raw["rule_id"]),
+            severity=Severity.parse(raw["severity"]),
+            cwe=None if raw["cwe"] is None else int(raw["cwe"]),
+            path=str(raw["path"]),
+            line=None if raw["line"] is None else int(raw["line"]),
+            end_line=None if raw["end_line"] is None else int(raw["end_line"]),
+            message=str(raw["message"]),
+            fingerprint=str(raw["fingerprint"]),
+        )
 
 
 def fingerprint(tool: str, rule_id: str, *parts: str) -> str:

@@ -26,6 +26,7 @@ from gate.policy.conditions import conditions, judge
 from gate.policy.interface import Results
 from gate.policy.model import Policy
 from gate.process import ProcessError
+from gate.sandbox.select import open_sandbox
 from gate.verdict import CheckResult, Verdict, digest, levels
 from gate.workspace import Workspace
 
@@ -54,6 +55,10 @@ class Request:
     """Check ids or groups not to run."""
     jobs: int | None = None
     """How many checks run at once (default: sized to the machine)."""
+    sandbox: str = "auto"
+    """Which sandbox runs the tools: ``auto`` or ``docker``."""
+    unsafe_no_sandbox: bool = False
+    """Run the tools on the host (recorded, and failed by the default policy)."""
 
 
 @dataclass(frozen=True)
@@ -74,13 +79,15 @@ def run(request: Request) -> Run:
     checks, notes = select(policy, request.only, request.skip)
     started = datetime.now(UTC)
     with Workspace(change) as workspace:
-        timed = run_checks(checks, CheckContext(change, workspace, policy), request.jobs)
+        sandbox = open_sandbox(request.sandbox, unsafe_no_sandbox=request.unsafe_no_sandbox)
+        context = CheckContext(change, workspace, policy, sandbox)
+        timed = run_checks(checks, context, request.jobs)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
     judged = sorted(
         (judge(f, policy, started.date()) for f in findings_of(outcomes)),
         key=lambda j: j.finding.sort_key(),
     )
-    reasons = conditions(policy).failures(Results(outcomes, judged))
+    reasons = conditions(policy).failures(Results(outcomes, judged, sandbox.name))
     result = "FAILED" if reasons else "PASSED"
     verdict = Verdict(
         result=result,
@@ -98,6 +105,7 @@ def run(request: Request) -> Run:
         findings=tuple(judged),
         reasons=tuple(reasons),
         notes=tuple(notes),
+        sandbox=sandbox.name,
     )
     return Run(verdict, {cid: raw for cid, (o, _) in timed.items() if (raw := _raw(o))})
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from gate.findings import Finding, Severity
+from gate.findings import Finding
 from gate.policy.interface import Judged
 from gate.policy.model import Action
 
@@ -76,6 +76,8 @@ class Verdict:
     """Why the verdict failed; empty when it passed."""
     notes: tuple[str, ...] = ()
     """What the reader should know (a partial run, no signature)."""
+    sandbox: str = "docker"
+    """Where the tools ran: ``docker``, ``bwrap`` or ``none``."""
 
     @property
     def passed(self) -> bool:
@@ -110,6 +112,7 @@ class Verdict:
                 "findings": [_finding_json(j) for j in self.findings],
                 "reasons": list(self.reasons),
                 "notes": list(self.notes),
+                "sandbox": self.sandbox,
             },
         }
 
@@ -140,6 +143,7 @@ class Verdict:
             findings=tuple(_judged(f) for f in p["findings"]),
             reasons=tuple(p["reasons"]),
             notes=tuple(p["notes"]),
+            sandbox=p["sandbox"],
         )
 
 
@@ -171,35 +175,11 @@ def _check_json(c: CheckResult) -> dict[str, Any]:
 
 
 def _finding_json(j: Judged) -> dict[str, Any]:
-    f = j.finding
-    return {
-        "tool": f.tool,
-        "rule_id": f.rule_id,
-        "severity": f.severity.value,
-        "cwe": f.cwe,
-        "path": f.path,
-        "line": f.line,
-        "end_line": f.end_line,
-        "message": f.message,
-        "fingerprint": f.fingerprint,
-        "action": j.action.value,
-        "action_reason": j.reason,
-    }
+    return {**j.finding.to_json(), "action": j.action.value, "action_reason": j.reason}
 
 
 def _judged(raw: Mapping[str, Any]) -> Judged:
-    finding = Finding(
-        tool=raw["tool"],
-        rule_id=raw["rule_id"],
-        severity=Severity.parse(raw["severity"]),
-        cwe=raw["cwe"],
-        path=raw["path"],
-        line=raw["line"],
-        end_line=raw["end_line"],
-        message=raw["message"],
-        fingerprint=raw["fingerprint"],
-    )
-    return Judged(finding, Action(raw["action"]), raw["action_reason"])
+    return Judged(Finding.from_json(raw), Action(raw["action"]), raw["action_reason"])
 
 
 def levels(

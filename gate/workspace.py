@@ -23,6 +23,8 @@ class Workspace:
     def __init__(self, change: Change) -> None:
         self.change = change
         self.root = Path(tempfile.mkdtemp(prefix="mergegate-"))
+        # The sandbox user (not the owner) must be able to read the mounted trees.
+        self.root.chmod(0o755)
         self.base = self.root / "base"
         self.head = self.root / "head"
 
@@ -48,6 +50,13 @@ class Workspace:
     def close(self) -> None:
         """Remove every file the workspace wrote."""
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def write_request(self, name: str, data: bytes) -> str:
+        """Write a request for an in-sandbox runner; return its workspace-relative path."""
+        target = self.root / "requests" / name
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(data)
+        return f"requests/{name}"
 
     def read(self, tree: str, path: str | None) -> str | None:
         """The text of ``path`` in the ``base`` or ``head`` tree; None if absent or binary."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -69,6 +70,33 @@ def repo(tmp_path: Path) -> Repo:
         "base",
     )
     return r
+
+
+def _sandbox_or_skip():
+    """The Docker sandbox, or a loud skip (a failure where GATE_REQUIRE_DOCKER is set)."""
+    from gate.errors import GateError
+    from gate.sandbox.select import open_sandbox
+
+    try:
+        return open_sandbox("docker")
+    except GateError as exc:
+        message = f"no Docker sandbox: {exc.diagnostics()}"
+        if os.environ.get("GATE_REQUIRE_DOCKER"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    """A ready Docker sandbox (engine up, image built)."""
+    return _sandbox_or_skip()
+
+
+@pytest.fixture(autouse=True)
+def _docker_marker(request: pytest.FixtureRequest) -> None:
+    # Tests marked `docker` need the engine and the image: skip them loudly without.
+    if request.node.get_closest_marker("docker"):
+        request.getfixturevalue("sandbox")
 
 
 @pytest.fixture

@@ -51,6 +51,7 @@ def statement(result: subprocess.CompletedProcess[str]) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.docker
 def test_shell_injection_fails_naming_file_and_line(repo: Repo) -> None:
     repo.write({"app/run.py": INSECURE})
     result = gate("check", cwd=repo.path)
@@ -60,6 +61,7 @@ def test_shell_injection_fails_naming_file_and_line(repo: Repo) -> None:
     assert "not signed" in result.stdout
 
 
+@pytest.mark.docker
 def test_harmless_change_passes(repo: Repo) -> None:
     repo.write({"app/add.py": HARMLESS})
     result = gate("check", str(repo.path), cwd=repo.path.parent)
@@ -67,6 +69,7 @@ def test_harmless_change_passes(repo: Repo) -> None:
     assert result.stdout.startswith("PASSED")
 
 
+@pytest.mark.docker
 def test_diff_file_and_stdin_give_the_same_subject(repo: Repo, tmp_path: Path) -> None:
     base = repo.git("rev-parse", "HEAD").strip()
     head = repo.commit({"app/run.py": INSECURE})
@@ -90,6 +93,7 @@ def test_diff_file_and_stdin_give_the_same_subject(repo: Repo, tmp_path: Path) -
     assert finding["cwe"] == 78 and finding["severity"] == "high"
 
 
+@pytest.mark.docker
 def test_staged_judges_only_the_index(repo: Repo) -> None:
     repo.write({"app/run.py": INSECURE, "app/add.py": HARMLESS})
     repo.git("add", "app/add.py")
@@ -165,6 +169,7 @@ def test_without_git_the_gate_cannot_run(repo: Repo) -> None:
     assert "`git` is not installed" in assert_one_line_error(result, code=3)
 
 
+@pytest.mark.docker
 def test_config_edit_is_judged_by_the_base_policy_and_reported(repo: Repo) -> None:
     repo.commit({".gate.toml": "[checks]\nenabled = ['rules', 'bandit']\n"})
     repo.write(
@@ -183,6 +188,7 @@ def test_config_edit_is_judged_by_the_base_policy_and_reported(repo: Repo) -> No
     assert predicate["policy"]["uri"].endswith("#.gate.toml")
 
 
+@pytest.mark.docker
 def test_a_tool_error_fails_the_verdict(repo: Repo) -> None:
     repo.write({"app/broken.py": "def broken(:\n    pass\n"})
     result = gate("check", "--format", "json", cwd=repo.path)
@@ -193,6 +199,7 @@ def test_a_tool_error_fails_the_verdict(repo: Repo) -> None:
     assert checks["rules"]["status"] == "errored"
 
 
+@pytest.mark.docker
 def test_only_and_skip_narrow_the_run_and_say_so(repo: Repo) -> None:
     repo.write({"app/run.py": INSECURE})
     result = gate("check", "--skip", "bandit", "--format", "json", cwd=repo.path)
@@ -204,6 +211,7 @@ def test_only_and_skip_narrow_the_run_and_say_so(repo: Repo) -> None:
     assert {c["id"] for c in only["predicate"]["checks"]} == {"rules", "bandit"}
 
 
+@pytest.mark.docker
 def test_out_dir_holds_the_verdict_and_raw_outputs(repo: Repo, tmp_path: Path) -> None:
     repo.write({"app/run.py": INSECURE})
     out = tmp_path / "out"
@@ -217,6 +225,7 @@ def test_out_dir_holds_the_verdict_and_raw_outputs(repo: Repo, tmp_path: Path) -
     assert not [p for p in out.rglob(".*")], "temporary files left in the out dir"
 
 
+@pytest.mark.docker
 def test_demo() -> None:
     result = gate("demo", cwd=Path.cwd())
     assert result.returncode == 0, result.stdout + result.stderr

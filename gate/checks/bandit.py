@@ -5,15 +5,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from gate import process
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.sandboxed import run_tool
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
-from gate.process import ProcessError
 from gate.rules.interface import matches
 from gate.rules.runner import is_python
 
@@ -41,22 +39,10 @@ class BanditCheck:
                 targets[f"base/{f.old_path}"] = ("base", f.old_path)
         if not any(tree == "head" for tree, _ in targets.values()):
             return Skipped("no changed Python files")
-        argv = [
-            sys.executable,
-            "-m",
-            "bandit",
-            "--format",
-            "json",
-            "--quiet",
-            "--ignore-nosec",
-            *targets,
-        ]
-        try:
-            result = process.run(
-                argv, cwd=workspace.root, ok=(0, 1), timeout=context.policy.timeout
-            )
-        except ProcessError as exc:
-            return Errored(f"bandit failed: {exc.message}", exc.result.stdout)
+        argv = ["python", "-m", "bandit", "--format", "json", "--quiet", "--ignore-nosec"]
+        result = run_tool(context, [*argv, *targets], ok=(0, 1))
+        if isinstance(result, Errored):
+            return result
         try:
             report = json.loads(result.stdout)
             findings = _findings(report, targets, workspace.root, context)

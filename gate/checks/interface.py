@@ -11,6 +11,7 @@ from gate.findings import Finding
 if TYPE_CHECKING:
     from gate.change import Change
     from gate.policy.model import Policy
+    from gate.sandbox.interface import Sandbox
     from gate.workspace import Workspace
 
 
@@ -57,6 +58,8 @@ class CheckContext:
     """The base tree and the changed tree."""
     policy: Policy
     """The effective policy (from the base revision or the installed package)."""
+    sandbox: Sandbox
+    """Where every tool runs."""
 
 
 class Check(Protocol):

@@ -1,15 +1,15 @@
-"""The ``rules`` check: mergegate's own libcst rules over the changed files."""
+"""The ``rules`` check: mergegate's own libcst rules over the changed files, run by the
+in-sandbox runner (``gate.sandbox.runner``) so that even parsing happens in the sandbox."""
 
 from __future__ import annotations
 
-import os
+import json
 
 from gate import __version__
 from gate.change import FileStatus
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome
-from gate.rules.catalogue import RULES
-from gate.rules.interface import FileVersions, RuleSettings
-from gate.rules.runner import lint
+from gate.checks.sandboxed import run_tool
+from gate.findings import Finding
 
 
 class RulesCheck:
@@ -21,38 +21,31 @@ class RulesCheck:
         return __version__
 
     def run(self, context: CheckContext) -> Outcome:
-        settings = rule_settings(context)
-        files = [
-            versions(context, f.path, f.old_path, f.status, f.symlink) for f in context.change.files
-        ]
-        result = lint(files, settings, RULES)
-        if result.errors:
-            return Errored("; ".join(result.errors))
-        return Completed(result.findings, {"files": float(len(files))})
-
-
-def rule_settings(context: CheckContext) -> RuleSettings:
-    """The policy's protected paths and test globs, as the rules need them."""
-    policy = context.policy
-    return RuleSettings(
-        protected_block=policy.protected_block,
-        protected_warn=policy.protected_warn,
-        test_globs=policy.test_paths,
-    )
-
-
-def versions(
-    context: CheckContext, path: str, old_path: str | None, status: FileStatus, symlink: bool
-) -> FileVersions:
-    """The base and changed texts of one changed file."""
-    workspace = context.workspace
-    target = None
-    if symlink and (workspace.head / path).is_symlink():
-        target = os.readlink(workspace.head / path)
-    return FileVersions(
-        path=path,
-        old_path=old_path,
-        base=workspace.read("base", old_path),
-        head=None if status is FileStatus.DELETED else workspace.read("head", path),
-        symlink_target=target,
-    )
+        policy = context.policy
+        request = {
+            "settings": {
+                "protected_block": list(policy.protected_block),
+                "protected_warn": list(policy.protected_warn),
+                "test_globs": list(policy.test_paths),
+            },
+            "files": [
+                {"path": f.path, "old_path": f.old_path, "symlink": f.symlink,
+                 "deleted": f.status is FileStatus.DELETED}
+                for f in context.change.files
+            ],
+        }  # fmt: skip
+        path = context.workspace.write_request("rules.json", json.dumps(request).encode())
+        result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "rules", path])
+        if isinstance(result, Errored):
+            return result
+        try:
+            answer = json.loads(result.stdout)
+            findings = tuple(Finding.from_json(f) for f in answer["findings"])
+            errors = [str(e) for e in answer["errors"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            return Errored(
+                f"the rules runner printed no result that could be read: {exc}", result.stdout
+            )
+        if errors:
+            return Errored("; ".join(errors), result.stdout)
+        return Completed(findings, {"files": float(len(context.change.files))}, raw=result.stdout)

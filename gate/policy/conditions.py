@@ -86,10 +86,23 @@ class MetricHolds:
         return [f"condition {c.describe()}: unexpected outcome"]  # pragma: no cover
 
 
+@dataclass(frozen=True)
+class RanInASandbox:
+    """The tools ran in a sandbox, unless the policy allows running without one."""
+
+    allow_unsafe: bool
+
+    def failures(self, results: Results) -> list[str]:
+        if results.sandbox != "none" or self.allow_unsafe:
+            return []
+        return ["the checks ran without a sandbox (--unsafe-no-sandbox)"]
+
+
 def conditions(policy: Policy) -> AllOf:
     """The policy's conditions, composed."""
     return AllOf(
         [
+            RanInASandbox(policy.allow_unsafe_sandbox),
             RequiredChecksSucceed(policy.required),
             NoBlockingFindings(),
             *(MetricHolds(c) for c in policy.conditions),

@@ -32,6 +32,8 @@ class Results:
     """Each check that ran, by id."""
     judged: Sequence[Judged]
     """Every finding, with its action."""
+    sandbox: str = "docker"
+    """The sandbox the tools ran in (``none`` without one)."""
 
 
 class Condition(Protocol):

@@ -19,6 +19,7 @@ from gate.findings import Severity
 from gate.policy.model import Action, MetricCondition, Policy, Waiver
 from gate.process import ProcessError
 from gate.resources import resource
+from gate.sandbox.interface import Limits
 
 DEFAULT_URI = f"pkg:pypi/mergegate@{__version__}#policies/default.toml"
 CONFIG_FILE = ".gate.toml"
@@ -32,7 +33,15 @@ _SCHEMA: Mapping[str, Any] = {
     "protected": {"block": list, "warn": list},
     "tests": {"paths": list},
     "tools": {"bandit": {"ignore_in_tests": list}},
-    "limits": {"timeout": (int, float)},
+    "limits": {
+        "timeout": (int, float),
+        "memory_mb": int,
+        "pids": int,
+        "cpus": (int, float),
+        "output_mb": int,
+        "tmpfs_mb": int,
+    },
+    "sandbox": {"allow_unsafe": bool},
     "conditions": list,
     "waivers": list,
 }
@@ -117,7 +126,7 @@ def _validate(data: Mapping[str, Any], schema: Mapping[str, Any], name: str, whe
             if not isinstance(value, dict):
                 raise PolicyError(f"policy {name}: {where}{key} must be a table")
             _validate(value, expected, name, f"{where}{key}.")
-        elif not isinstance(value, expected) or isinstance(value, bool):
+        elif not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise PolicyError(f"policy {name}: {where}{key} has the wrong type")
 
 
@@ -172,9 +181,25 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
             "tools.bandit.ignore_in_tests",
         ),
         timeout=timeout,
+        limits=_limits(data.get("limits", {})),
+        allow_unsafe_sandbox=bool(data.get("sandbox", {}).get("allow_unsafe", False)),
         conditions=tuple(_condition(c) for c in data.get("conditions", [])),
         waivers=tuple(_waiver(w) for w in data.get("waivers", [])),
     )
+
+
+def _limits(raw: Mapping[str, Any]) -> Limits:
+    default = Limits()
+    limits = Limits(
+        memory_mb=int(raw.get("memory_mb", default.memory_mb)),
+        pids=int(raw.get("pids", default.pids)),
+        cpus=float(raw.get("cpus", default.cpus)),
+        output_bytes=int(raw.get("output_mb", default.output_bytes // 2**20)) * 2**20,
+        tmpfs_mb=int(raw.get("tmpfs_mb", default.tmpfs_mb)),
+    )
+    if min(limits.memory_mb, limits.pids, limits.cpus, limits.output_bytes, limits.tmpfs_mb) <= 0:
+        raise ValueError("every limit must be positive")
+    return limits
 
 
 def _strings(value: Any, key: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from gate.findings import Severity
+from gate.sandbox.interface import Limits
 
 
 class Action(Enum):
@@ -84,6 +85,10 @@ class Policy:
     """Bandit tests that do not apply to test files (B101: assert)."""
     timeout: float
     """Wall-clock seconds per check."""
+    limits: Limits
+    """Memory, pids, CPU, output and scratch limits of every sandboxed command."""
+    allow_unsafe_sandbox: bool
+    """Whether a run without a sandbox (--unsafe-no-sandbox) may pass."""
     conditions: tuple[MetricCondition, ...]
     """Quality-gate conditions on check metrics."""
     waivers: tuple[Waiver, ...]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pytest
+
 from gate import change
 from gate.checks.bandit import BanditCheck
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
@@ -15,15 +17,22 @@ from ..conftest import Repo
 SHELL = "import subprocess\n\n\ndef f(cmd):\n    subprocess.call(cmd, shell=True)\n"
 
 
-def run_bandit(repo: Repo, files: Mapping[str, str | None]) -> Outcome:
-    repo.write(files)
-    c = change.from_worktree(repo.path)
-    policy = loader.load(repo.path, c.base)
-    with Workspace(c) as ws:
-        return BanditCheck().run(CheckContext(c, ws, policy))
+pytestmark = pytest.mark.docker
 
 
-def test_new_shell_call_is_found_with_its_line(repo: Repo) -> None:
+@pytest.fixture
+def run_bandit(sandbox):
+    def run(repo: Repo, files: Mapping[str, str | None]) -> Outcome:
+        repo.write(files)
+        c = change.from_worktree(repo.path)
+        policy = loader.load(repo.path, c.base)
+        with Workspace(c) as ws:
+            return BanditCheck().run(CheckContext(c, ws, policy, sandbox))
+
+    return run
+
+
+def test_new_shell_call_is_found_with_its_line(repo: Repo, run_bandit) -> None:
     outcome = run_bandit(repo, {"app/x.py": SHELL})
     assert isinstance(outcome, Completed)
     (b602,) = [f for f in outcome.findings if f.rule_id == "B602"]
@@ -31,13 +40,13 @@ def test_new_shell_call_is_found_with_its_line(repo: Repo) -> None:
     assert outcome.raw.startswith(b"{")
 
 
-def test_nosec_does_not_hide_it(repo: Repo) -> None:
+def test_nosec_does_not_hide_it(repo: Repo, run_bandit) -> None:
     outcome = run_bandit(repo, {"app/x.py": SHELL.replace("True)", "True)  # nosec")})
     assert isinstance(outcome, Completed)
     assert "B602" in {f.rule_id for f in outcome.findings}
 
 
-def test_existing_and_moved_findings_are_not_new(repo: Repo) -> None:
+def test_existing_and_moved_findings_are_not_new(repo: Repo, run_bandit) -> None:
     repo.commit({"app/x.py": SHELL})
     moved = (
         "import subprocess\n\n\ndef g():\n    pass\n\n\ndef f(cmd):\n"
@@ -48,13 +57,13 @@ def test_existing_and_moved_findings_are_not_new(repo: Repo) -> None:
     assert outcome.findings == ()
 
 
-def test_renamed_file_keeps_its_findings_old(repo: Repo) -> None:
+def test_renamed_file_keeps_its_findings_old(repo: Repo, run_bandit) -> None:
     repo.commit({"app/x.py": SHELL})
     outcome = run_bandit(repo, {"app/x.py": None, "app/y.py": SHELL})
     assert isinstance(outcome, Completed) and outcome.findings == ()
 
 
-def test_assert_is_not_a_finding_in_tests_only(repo: Repo) -> None:
+def test_assert_is_not_a_finding_in_tests_only(repo: Repo, run_bandit) -> None:
     outcome = run_bandit(
         repo,
         {
@@ -66,11 +75,11 @@ def test_assert_is_not_a_finding_in_tests_only(repo: Repo) -> None:
     assert [(f.rule_id, f.path) for f in outcome.findings] == [("B101", "app/z.py")]
 
 
-def test_unparsable_file_is_an_error(repo: Repo) -> None:
+def test_unparsable_file_is_an_error(repo: Repo, run_bandit) -> None:
     outcome = run_bandit(repo, {"app/bad.py": "def f(:\n"})
     assert isinstance(outcome, Errored)
     assert "app/bad.py" in outcome.reason
 
 
-def test_no_python_files_is_skipped(repo: Repo) -> None:
+def test_no_python_files_is_skipped(repo: Repo, run_bandit) -> None:
     assert isinstance(run_bandit(repo, {"README.md": "hi\n"}), Skipped)

@@ -1,0 +1,42 @@
+"""How a check runs its tool: in the context's sandbox, with the policy's limits, a
+limit that killed the tool or an unexpected exit code becoming an Errored outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gate.checks.interface import CheckContext, Errored
+from gate.sandbox.interface import Job, Result
+
+
+def run_tool(
+    context: CheckContext, argv: Sequence[str], ok: Sequence[int] = (0,)
+) -> Result | Errored:
+    """Run ``argv`` in the workspace inside the sandbox."""
+    policy = context.policy
+    job = Job(argv, context.workspace.root, policy.timeout, policy.limits)
+    result = context.sandbox.run(job)
+    raw = result.stdout + result.stderr
+    if result.killed_by is not None:
+        return Errored(f"{_tool(argv)} was killed: {killed_reason(result, job)}", raw)
+    if result.exit_code not in ok:
+        detail = (result.error_text.splitlines() or ["no error output"])[-1]
+        return Errored(f"{_tool(argv)} exited with {result.exit_code}: {detail}", raw)
+    return result
+
+
+def killed_reason(result: Result, job: Job) -> str:
+    """Which limit killed the command, in words."""
+    match result.killed_by:
+        case "timeout":
+            return f"time limit of {job.timeout:g} s reached"
+        case "memory":
+            return f"memory limit of {job.limits.memory_mb} MiB reached"
+        case "output":
+            return f"output limit of {job.limits.output_bytes // 2**20} MiB reached"
+        case other:
+            return f"{other} limit reached"
+
+
+def _tool(argv: Sequence[str]) -> str:
+    return argv[2] if len(argv) > 2 and argv[1] == "-m" else argv[0]

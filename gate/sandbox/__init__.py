@@ -1,0 +1,1 @@
+"""Where untrusted code runs: one interface, backends in their own modules."""

@@ -1,0 +1,162 @@
+"""The default sandbox: a throwaway Docker container per command, through the docker
+SDK. No network, read-only root, tmpfs scratch, no capabilities, no new privileges, a
+non-root user, pids/memory/CPU limits, an output cap and a wall-clock timeout that kills.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from typing import Any
+
+from gate.sandbox import runs
+from gate.sandbox.interface import Job, Result, SandboxUnavailableError
+
+USER = "10001:10001"
+_ENGINE_HINT = (
+    "start the Docker engine (e.g. `sudo dockerd &` or `sudo systemctl start docker`), "
+    "or use --sandbox bwrap where bubblewrap is installed"
+)
+
+
+def connect() -> Any:
+    """A docker client that has answered a ping, or exit 3 saying how to get one."""
+    try:
+        import docker
+        import docker.errors
+    except ImportError as exc:  # pragma: no cover - a dependency of mergegate
+        raise SandboxUnavailableError("the docker SDK is not installed") from exc
+    try:
+        client = docker.from_env(timeout=30)
+        client.ping()
+    except Exception as exc:  # every way of not reaching the engine means the same here
+        raise SandboxUnavailableError("no Docker engine answers", hint=_ENGINE_HINT) from exc
+    return client
+
+
+class DockerSandbox:
+    """Runs each job in a fresh container of the sandbox image, removed afterwards."""
+
+    name = "docker"
+
+    def __init__(self, client: Any, image: str, run_id: str | None = None) -> None:
+        self.client = client
+        self.image = image
+        self.run_id = run_id or runs.current_run_id()
+
+    def run(self, job: Job) -> Result:
+        limits = job.limits
+        container = self.client.containers.create(
+            self.image,
+            list(job.argv),
+            user=USER,
+            working_dir="/work",
+            environment={"HOME": "/tmp", **job.env},
+            network_mode="none",
+            network_disabled=True,
+            read_only=True,
+            tmpfs={"/tmp": f"rw,nosuid,nodev,size={limits.tmpfs_mb}m,mode=1777"},
+            cap_drop=["ALL"],
+            security_opt=["no-new-privileges"],
+            pids_limit=limits.pids,
+            mem_limit=f"{limits.memory_mb}m",
+            memswap_limit=f"{limits.memory_mb}m",
+            nano_cpus=int(limits.cpus * 1e9),
+            volumes={str(job.workspace): {"bind": "/work", "mode": "ro"}},
+            labels=runs.labels(self.run_id),
+            log_config={
+                "type": "json-file",
+                "config": {"max-size": str(limits.output_bytes), "max-file": "1"},
+            },
+            detach=True,
+        )
+        try:
+            return self._run(container, job)
+        finally:
+            _remove(container)
+
+    def _run(self, container: Any, job: Job) -> Result:
+        stream = container.attach(stdout=True, stderr=True, stream=True, logs=True, demux=True)
+        out = _Collector(job.limits.output_bytes, container)
+        reader = threading.Thread(target=out.read, args=(stream,), daemon=True)
+        start = time.monotonic()
+        container.start()
+        reader.start()
+        killed_by = None
+        try:
+            status = container.wait(timeout=job.timeout)
+            exit_code = int(status.get("StatusCode", -1))
+        except Exception:  # the wait timed out (requests raises its own types)
+            _kill(container)
+            killed_by = "timeout"
+            exit_code = 137
+        duration = time.monotonic() - start
+        reader.join(timeout=10)
+        if out.capped:
+            killed_by = "output"
+        elif killed_by is None and _oom_killed(container):
+            killed_by = "memory"
+        return Result(
+            exit_code=exit_code,
+            stdout=bytes(out.stdout),
+            stderr=bytes(out.stderr),
+            duration=duration,
+            timed_out=killed_by == "timeout",
+            killed_by=killed_by,
+        )
+
+
+class _Collector:
+    """Reads the demultiplexed stream, killing the container past the output cap."""
+
+    def __init__(self, cap: int, container: Any) -> None:
+        self.cap = cap
+        self.container = container
+        self.stdout = bytearray()
+        self.stderr = bytearray()
+        self.capped = False
+
+    def read(self, stream: Any) -> None:
+        try:
+            for out, err in stream:
+                for target, chunk in ((self.stdout, out), (self.stderr, err)):
+                    if chunk:
+                        room = self.cap - len(self.stdout) - len(self.stderr)
+                        target.extend(chunk[: max(room, 0)])
+                        if len(chunk) > room:
+                            self.capped = True
+                if self.capped:
+                    _kill(self.container)
+                    return
+        except Exception:  # noqa: S110 - the stream ends when the container is removed
+            pass
+
+
+def _kill(container: Any) -> None:
+    with contextlib.suppress(Exception):  # already stopped
+        container.kill()
+
+
+def _oom_killed(container: Any) -> bool:
+    try:
+        container.reload()
+        return bool(container.attrs["State"].get("OOMKilled"))
+    except Exception:
+        return False
+
+
+def _remove(container: Any) -> None:
+    with contextlib.suppress(Exception):  # if it fails, the next run's sweep removes it
+        container.remove(force=True)
+
+
+def sweep(client: Any) -> list[str]:
+    """Remove the containers of dead runs (by label only); return their names."""
+    removed = []
+    for container in client.containers.list(all=True, filters={"label": runs.LABEL}):
+        run_id = container.labels.get(runs.RUN_LABEL, "")
+        if runs.is_dead(run_id):
+            _remove(container)
+            removed.append(container.name)
+    return removed

@@ -1,0 +1,63 @@
+"""The gate's own tool runners, run inside the sandbox: ``python -m gate.sandbox.runner
+NAME REQUEST`` reads a JSON request from the read-only workspace and prints a JSON
+result on stdout. Only parsing happens here; the code under review is never imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from gate.rules.catalogue import RULES
+from gate.rules.interface import FileVersions, RuleSettings
+from gate.rules.runner import lint
+
+
+def _read(path: Path) -> str | None:
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def rules(request: dict[str, Any]) -> dict[str, Any]:
+    """Run the rule catalogue over the files the request names."""
+    settings = RuleSettings(
+        protected_block=tuple(request["settings"]["protected_block"]),
+        protected_warn=tuple(request["settings"]["protected_warn"]),
+        test_globs=tuple(request["settings"]["test_globs"]),
+    )
+    files = []
+    for f in request["files"]:
+        head = Path("head") / f["path"]
+        target = os.readlink(head) if f["symlink"] and head.is_symlink() else None
+        files.append(
+            FileVersions(
+                path=f["path"],
+                old_path=f["old_path"],
+                base=_read(Path("base") / f["old_path"]) if f["old_path"] else None,
+                head=None if f["deleted"] else _read(head),
+                symlink_target=target,
+            )
+        )
+    result = lint(files, settings, RULES)
+    return {"findings": [x.to_json() for x in result.findings], "errors": list(result.errors)}
+
+
+RUNNERS = {"rules": rules}
+
+
+def main(argv: list[str]) -> int:
+    name, request_path = argv
+    request = json.loads(Path(request_path).read_text("utf-8"))
+    json.dump(RUNNERS[name](request), sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
