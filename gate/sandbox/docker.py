@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from gate.sandbox import runs
@@ -77,9 +78,15 @@ class DockerSandbox:
             _remove(container)
 
     def _run(self, container: Any, job: Job) -> Result:
-        stream = container.attach(stdout=True, stderr=True, stream=True, logs=True, demux=True)
+        from docker.utils.socket import frames_iter
+
+        # A raw attach socket, so that it can be closed: a reader that stops reading
+        # (at the output cap) would otherwise leave the engine blocked on the stream.
+        sock = self.client.api.attach_socket(
+            container.id, params={"stdout": 1, "stderr": 1, "stream": 1, "logs": 1}
+        )
         out = _Collector(job.limits.output_bytes, container)
-        reader = threading.Thread(target=out.read, args=(stream,), daemon=True)
+        reader = threading.Thread(target=out.read, args=(frames_iter(sock, False),), daemon=True)
         start = time.monotonic()
         container.start()
         reader.start()
@@ -93,6 +100,7 @@ class DockerSandbox:
             exit_code = 137
         duration = time.monotonic() - start
         reader.join(timeout=10)
+        _close(sock)
         if out.capped:
             killed_by = "output"
         elif killed_by is None and _oom_killed(container):
@@ -108,7 +116,7 @@ class DockerSandbox:
 
 
 class _Collector:
-    """Reads the demultiplexed stream, killing the container past the output cap."""
+    """Reads the attach frames, killing the container past the output cap."""
 
     def __init__(self, cap: int, container: Any) -> None:
         self.cap = cap
@@ -117,20 +125,25 @@ class _Collector:
         self.stderr = bytearray()
         self.capped = False
 
-    def read(self, stream: Any) -> None:
-        try:
-            for out, err in stream:
-                for target, chunk in ((self.stdout, out), (self.stderr, err)):
-                    if chunk:
-                        room = self.cap - len(self.stdout) - len(self.stderr)
-                        target.extend(chunk[: max(room, 0)])
-                        if len(chunk) > room:
-                            self.capped = True
+    def read(self, frames: Iterator[tuple[int, bytes]]) -> None:
+        # Past the cap, keep draining (and dropping) the stream: the engine cannot finish
+        # killing a container whose output nobody reads.
+        with contextlib.suppress(Exception):  # the stream ends when the socket closes
+            for stream, chunk in frames:
                 if self.capped:
-                    _kill(self.container)
-                    return
-        except Exception:  # noqa: S110 - the stream ends when the container is removed
-            pass
+                    continue
+                room = self.cap - len(self.stdout) - len(self.stderr)
+                (self.stderr if stream == 2 else self.stdout).extend(chunk[: max(room, 0)])
+                if len(chunk) > room:
+                    self.capped = True
+                    threading.Thread(target=_kill, args=(self.container,), daemon=True).start()
+
+
+def _close(sock: Any) -> None:
+    with contextlib.suppress(Exception):
+        getattr(sock, "_sock", sock).close()
+    with contextlib.suppress(Exception):
+        sock.close()
 
 
 def _kill(container: Any) -> None:
