@@ -65,6 +65,10 @@ def render(verdict: Verdict, *, signed: bool = False, color: bool = False, width
         f"\n{len(blocking)} blocking, {len(warnings)} warning(s); "
         f"policy {verdict.policy_uri} (sha256:{verdict.policy_digest[:12]})"
     )
+    if verdict.sandbox == "none":
+        console.print(Text("the tools ran WITHOUT a sandbox (--unsafe-no-sandbox)", style="red"))
+    else:
+        console.print(Text(f"the tools ran in the {verdict.sandbox} sandbox", style="dim"))
     for note in verdict.notes:
         console.print(Text(f"note: {note}", style="dim"))
     if not signed:
