@@ -16,12 +16,15 @@ from types import FrameType
 from typing import NoReturn
 
 from gate import __version__
+from gate import _cli_audit as audit
 from gate.errors import BadInputError, GateError
 from gate.formats import json as json_format
 from gate.formats import text as text_format
 from gate.output import write_out_dir
 from gate.pipeline import Request, run
 from gate.sandbox.select import KINDS
+from gate.signing.dsse import sign_verdict
+from gate.signing.keys import signer_for
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -108,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the tools on the host; recorded in the verdict and failed by the default policy",
     )
     check.add_argument(
+        "--key",
+        metavar="FILE",
+        type=Path,
+        default=_env("KEY"),
+        help="private key that signs the verdict (default: your key, "
+        "created on first use) [GATE_KEY]",
+    )
+    check.add_argument(
         "--jobs",
         metavar="N",
         type=_positive_int,
@@ -132,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the wheelhouse is kept [GATE_CACHE_DIR]",
     )
     sandbox.set_defaults(func=cmd_sandbox)
+
+    audit.add_parsers(sub)
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--json", action="store_true", help="as JSON")
@@ -172,13 +185,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         sandbox=args.sandbox,
         unsafe_no_sandbox=args.unsafe_no_sandbox,
     )
+    # A named key is read first, so a bad one fails fast; the user's own key is created
+    # (with a message) only once there is a verdict to sign.
+    signer = signer_for(args.key, sys.stderr.write) if args.key else None
     result = run(request)
+    signer = signer or signer_for(None, sys.stderr.write)
+    envelope = sign_verdict(result.verdict, signer)
     if args.out is not None:
-        write_out_dir(args.out, result)
+        write_out_dir(args.out, result, envelope.to_json())
     if args.format == "json":
         sys.stdout.write(json_format.render(result.verdict))
     else:
-        sys.stdout.write(text_format.render(result.verdict, color=sys.stdout.isatty()))
+        sys.stdout.write(
+            text_format.render(result.verdict, keyids=[signer.keyid], color=sys.stdout.isatty())
+        )
     return EXIT_PASSED if result.verdict.passed else EXIT_FAILED
 
 

@@ -162,11 +162,20 @@ def resolve_revision(repo: Path, revision: str) -> str:
 def from_patch(repo: Path, patch: bytes, *, base: str | None, label: str) -> Change:
     """A change given as a unified diff, applying to ``base`` (default HEAD)."""
     base_id = resolve_revision(repo, base or "HEAD")
+    diff = canonical_diff(patch, label)
+    return Change(repo, base_id, None, SourceKind.PATCH, label, diff, parse_files(diff, label))
+
+
+def canonical_diff(patch: bytes, label: str) -> bytes:
+    """The canonical form of a diff: from its first file header on, byte for byte.
+
+    A preamble (a mail header, a commit message from ``git format-patch``) is dropped, so
+    the same change has the same digest however it was sent.
+    """
     match = _FILE_HEADER.search(patch)
     if match is None:
         raise ChangeError(f"{label}: no unified diff found (expected `diff --git` or `---` lines)")
-    diff = patch[match.start() :]
-    return Change(repo, base_id, None, SourceKind.PATCH, label, diff, parse_files(diff, label))
+    return patch[match.start() :]
 
 
 def from_revisions(repo: Path, base: str, head: str) -> Change:

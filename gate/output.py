@@ -5,17 +5,23 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gate.errors import BadInputError
 from gate.formats import json as json_format
-from gate.pipeline import Run
+
+if TYPE_CHECKING:
+    from gate.pipeline import Run
 
 
-def write_out_dir(directory: Path, result: Run) -> None:
-    """``verdict.json`` and ``checks/<id>.out`` (the raw outputs the verdict digests)."""
+def write_out_dir(directory: Path, result: Run, envelope: str | None) -> None:
+    """``verdict.dsse.json`` (the signed envelope), ``verdict.json`` (its payload, indented)
+    and ``checks/<id>.out`` (the raw outputs the verdict digests)."""
     files: dict[str, bytes] = {
         "verdict.json": json_format.render(result.verdict).encode(),
     }
+    if envelope is not None:
+        files["verdict.dsse.json"] = envelope.encode()
     for check_id, raw in result.outputs.items():
         files[f"checks/{check_id}.out"] = raw
     try:

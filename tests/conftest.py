@@ -93,6 +93,13 @@ def sandbox():
 
 
 @pytest.fixture(autouse=True)
+def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The user's signing key is created on first use: keep it out of the real home.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("GATE_KEY", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _docker_marker(request: pytest.FixtureRequest) -> None:
     # Tests marked `docker` need the engine and the image: skip them loudly without.
     if request.node.get_closest_marker("docker"):

@@ -58,7 +58,9 @@ def test_shell_injection_fails_naming_file_and_line(repo: Repo) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout.startswith("FAILED")
     assert "app/run.py:6" in result.stdout and "B602" in result.stdout
-    assert "not signed" in result.stdout
+    assert "signed by key" in result.stdout
+    assert "created your signing key" in result.stderr  # first use, then never again
+    assert "created" not in gate("check", cwd=repo.path).stderr
 
 
 @pytest.mark.docker

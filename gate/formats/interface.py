@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from gate.verdict import Verdict
@@ -10,4 +11,6 @@ from gate.verdict import Verdict
 class Renderer(Protocol):
     """Turns a verdict into text; performs no I/O."""
 
-    def __call__(self, verdict: Verdict, *, signed: bool = False) -> str: ...
+    def __call__(self, verdict: Verdict, *, keyids: Sequence[str] = ()) -> str:
+        """Render; ``keyids`` are the keys whose signatures were verified."""
+        ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -14,7 +15,9 @@ from gate.verdict import Verdict
 _STATUS_STYLE = {"completed": "green", "skipped": "yellow", "errored": "bold red"}
 
 
-def render(verdict: Verdict, *, signed: bool = False, color: bool = False, width: int = 100) -> str:
+def render(
+    verdict: Verdict, *, keyids: Sequence[str] = (), color: bool = False, width: int = 100
+) -> str:
     """Verdict, reasons, findings and checks, as text (ANSI colours when ``color``)."""
     console = Console(
         record=True,
@@ -71,6 +74,8 @@ def render(verdict: Verdict, *, signed: bool = False, color: bool = False, width
         console.print(Text(f"the tools ran in the {verdict.sandbox} sandbox", style="dim"))
     for note in verdict.notes:
         console.print(Text(f"note: {note}", style="dim"))
-    if not signed:
+    if keyids:
+        console.print(Text(f"signed by key {', '.join(k[:16] for k in keyids)}", style="dim"))
+    else:
         console.print(Text("note: this verdict is not signed", style="dim"))
     return console.export_text(styles=color)

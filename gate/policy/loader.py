@@ -60,12 +60,7 @@ def load(repo: Path, base: str, policy_file: Path | None = None) -> Policy:
     ``[tool.gate]`` as they are in the base revision.
     """
     if policy_file is not None:
-        try:
-            text = policy_file.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PolicyError(f"cannot read policy {policy_file}: {exc}") from exc
-        data = merge(default_data(), _parse(text, str(policy_file)))
-        return build(data, policy_file.resolve().as_uri())
+        return from_file(policy_file)
     data = default_data()
     uri = DEFAULT_URI
     overlay = _base_config(repo, base)
@@ -74,6 +69,16 @@ def load(repo: Path, base: str, policy_file: Path | None = None) -> Policy:
         data = merge(data, table)
         uri = f"git+{repo.resolve().as_uri()}@{base}#{name}"
     return build(data, uri)
+
+
+def from_file(policy_file: Path) -> Policy:
+    """The default policy overlaid by ``policy_file`` (what ``--policy FILE`` uses)."""
+    try:
+        text = policy_file.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"cannot read policy {policy_file}: {exc}") from exc
+    data = merge(default_data(), _parse(text, str(policy_file)))
+    return build(data, policy_file.resolve().as_uri())
 
 
 def _base_config(repo: Path, base: str) -> tuple[str, dict[str, Any]] | None:

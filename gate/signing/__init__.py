@@ -1,0 +1,1 @@
+"""Signing: DSSE envelopes over the verdict statement, with offline keys."""
