@@ -1,5 +1,6 @@
 """``gate demo``: a small sample repository, one benign and one insecure AI-style
-change, and the gate's verdict on each. Everything lives in a temporary folder.
+change, and the gate's signed verdict on each. Everything lives in a temporary folder;
+the demo's key is thrown away with it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from pathlib import Path
 from gate import process
 from gate.formats import text
 from gate.pipeline import Request, run
+from gate.signing import keys
+from gate.signing.dsse import sign_verdict
+from gate.signing.verify import verify
 
 BASE_FILES: Mapping[str, str] = {
     "README.md": "# shop\n\nA tiny order service used by `gate demo`.\n",
@@ -121,11 +125,15 @@ def run_demo(write: Callable[[str], object]) -> int:
     """Judge both changes; 0 when the benign one passes and the insecure one fails."""
     with tempfile.TemporaryDirectory(prefix="mergegate-demo-") as tmp:
         repo = build_repository(Path(tmp))
+        signer = keys.generate()
         results = {}
         for branch, expected in (("benign", "PASSED"), ("insecure", "FAILED")):
             write(f"\n$ gate check --base main --head {branch}\n")
             verdict = run(Request(path=repo, base="main", head=branch)).verdict
-            write(text.render(verdict))
+            # Signed with a throwaway key and verified at once, as an auditor would.
+            envelope = sign_verdict(verdict, signer).to_json()
+            verified = verify(envelope, [signer.public], allow_failed=True)
+            write(text.render(verified.verdict, keyids=verified.keyids))
             results[branch] = verdict.result == expected
     ok = all(results.values())
     write(

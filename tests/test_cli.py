@@ -220,6 +220,12 @@ def test_out_dir_holds_the_verdict_and_raw_outputs(repo: Repo, tmp_path: Path) -
     result = gate("check", "--out", str(out), "--format", "json", cwd=repo.path)
     assert result.returncode == 1
     assert json.loads((out / "verdict.json").read_text()) == statement(result)
+    import jsonschema
+
+    from gate.resources import resource
+
+    schema = json.loads(resource("reports", "verdict.schema.json").read_text("utf-8"))
+    jsonschema.validate(statement(result), schema, cls=jsonschema.Draft202012Validator)
     attestations = statement(result)["predicate"]["inputAttestations"]
     bandit = next(a for a in attestations if a["uri"] == "checks/bandit.out")
     raw = (out / "checks" / "bandit.out").read_bytes()

@@ -80,3 +80,17 @@ def test_levels() -> None:
 
 def test_canonical_json_is_sorted_and_compact() -> None:
     assert canonical_json({"b": 1, "a": "é"}) == '{"a":"é","b":1}'.encode()
+
+
+def test_statement_matches_the_shipped_schema() -> None:
+    import jsonschema
+
+    from gate.resources import resource
+
+    schema = json.loads(resource("reports", "verdict.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(make_verdict().statement())
+    broken = make_verdict().statement()
+    broken["predicate"]["verificationResult"] = "MAYBE"
+    assert not validator.is_valid(broken)
