@@ -8,6 +8,7 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,8 +81,10 @@ def run(request: Request) -> Run:
     started = datetime.now(UTC)
     with Workspace(change) as workspace:
         sandbox = open_sandbox(request.sandbox, unsafe_no_sandbox=request.unsafe_no_sandbox)
-        context = CheckContext(change, workspace, policy, sandbox)
-        timed = run_checks(checks, context, request.jobs)
+        with closing(sandbox):
+            timed = run_checks(
+                checks, CheckContext(change, workspace, policy, sandbox), request.jobs
+            )
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
     judged = sorted(
         (judge(f, policy, started.date()) for f in findings_of(outcomes)),

@@ -72,16 +72,17 @@ def repo(tmp_path: Path) -> Repo:
     return r
 
 
-def _sandbox_or_skip():
-    """The Docker sandbox, or a loud skip (a failure where GATE_REQUIRE_DOCKER is set)."""
+def open_or_skip(kind: str):
+    """A sandbox of ``kind``, or a loud skip; a failure where GATE_REQUIRE_SANDBOXES names
+    it (the project's test command sets it for what the machine can run)."""
     from gate.errors import GateError
     from gate.sandbox.select import open_sandbox
 
     try:
-        return open_sandbox("docker")
+        return open_sandbox(kind)
     except GateError as exc:
-        message = f"no Docker sandbox: {exc.diagnostics()}"
-        if os.environ.get("GATE_REQUIRE_DOCKER"):
+        message = f"no {kind} sandbox: {exc.diagnostics()}"
+        if kind in os.environ.get("GATE_REQUIRE_SANDBOXES", "").split(","):
             pytest.fail(message)
         pytest.skip(message)
 
@@ -89,7 +90,21 @@ def _sandbox_or_skip():
 @pytest.fixture(scope="session")
 def sandbox():
     """A ready Docker sandbox (engine up, image built)."""
-    return _sandbox_or_skip()
+    box = open_or_skip("docker")
+    yield box
+    box.close()
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder in the system's /tmp that the bwrap sandbox's unprivileged user can reach."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="mergegate-test-", dir="/tmp"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from gate.checks.interface import CheckContext, Completed, Errored, Outcome
 from gate.checks.sandboxed import run_tool
 from gate.pipeline import Request, run
 
-from .conftest import Repo
+from .conftest import Repo, open_or_skip
 from .sandbox.hostile import HOSTILE
 
 
@@ -42,7 +42,7 @@ def policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return file
 
 
-@pytest.mark.docker
+@pytest.mark.parametrize("kind", ["docker", "bwrap"])
 @pytest.mark.parametrize(
     ("program", "reason"),
     [
@@ -51,13 +51,14 @@ def policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ],
 )
 def test_a_killed_check_fails_the_verdict_naming_the_limit(
-    repo: Repo, policy: Path, program: str, reason: str
+    repo: Repo, policy: Path, program: str, reason: str, kind: str
 ) -> None:
+    open_or_skip(kind).close()
     repo.write({"hostile.py": HOSTILE[program]})
-    verdict = run(Request(path=repo.path, policy_file=policy)).verdict
+    verdict = run(Request(path=repo.path, policy_file=policy, sandbox=kind)).verdict
     assert verdict.result == "FAILED"
     assert verdict.reasons == (f"check hostile errored: python was killed: {reason}",)
-    assert verdict.sandbox == "docker"
+    assert verdict.sandbox == kind
 
 
 @pytest.mark.docker

@@ -47,7 +47,11 @@ class BanditCheck:
             report = json.loads(result.stdout)
             findings = _findings(report, targets, workspace.root, context)
         except (ValueError, KeyError, TypeError) as exc:
-            return Errored(f"bandit printed no report that could be read: {exc}", result.stdout)
+            detail = (result.error_text.splitlines() or [str(exc)])[-1]
+            return Errored(
+                f"bandit printed no report that could be read: {detail}",
+                result.stdout + result.stderr,
+            )
         if isinstance(findings, Errored):
             return Errored(findings.reason, result.stdout)
         head, base = findings

@@ -2,41 +2,83 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-import platformdirs
-
+from gate.sandbox import bwrap, image
 from gate.sandbox import docker as docker_backend
-from gate.sandbox import image
+from gate.sandbox.interface import SandboxUnavailableError
+
+Write = Callable[[str], object]
 
 
-def cache_dir(given: Path | None) -> Path:
-    """``--cache-dir``/``GATE_CACHE_DIR``, else the user's cache dir."""
-    return given or Path(platformdirs.user_cache_dir("mergegate"))
-
-
-def run(action: str, recipe: str | None, cache: Path | None, write: Callable[[str], object]) -> int:
-    """Do ``action``; 0 on success (``check``: 0 only when everything is in place)."""
-    client = docker_backend.connect()
+def run(action: str, recipe: str | None, cache: Path | None, write: Write) -> int:
+    """Do ``action``; 0 on success (``check``: 0 only when a sandbox is ready)."""
+    client = _engine()
+    folder = image.cache_dir(cache)
     if action == "build":
-        chosen = recipe or ("offline" if shutil.which("debootstrap") else "dockerfile")
-        tag = image.build(client, chosen, cache_dir(cache), lambda m: write(f"sandbox: {m}\n"))
-        write(f"{tag}\n")
-        return 0
+        return _build(client, recipe, folder, write)
     if action == "prune":
+        if client is None:
+            write("no Docker engine answers: no containers to prune\n")
+            return 0
         removed = docker_backend.sweep(client)
         write(f"removed {len(removed)} leftover container(s) of dead runs\n")
         return 0
-    version = client.version()
-    write(f"engine: Docker {version.get('Version', '?')} (API {version.get('ApiVersion', '?')})\n")
-    ok = False
-    for name in ("offline", "dockerfile"):
-        tag = image.plan(name).tag
-        present = image.has_image(client, tag)
-        ok = ok or present
-        write(f"image ({name} recipe): {tag} {'present' if present else 'not built'}\n")
-    if not ok:
-        write("run `gate sandbox build` to build the image\n")
-    return 0 if ok else 3
+    return _check(client, folder, write)
+
+
+def _engine() -> Any | None:
+    try:
+        return docker_backend.connect()
+    except SandboxUnavailableError:
+        return None
+
+
+def _build(client: Any | None, recipe: str | None, cache: Path, write: Write) -> int:
+    offline_possible = shutil.which("debootstrap") is not None and os.geteuid() == 0
+    chosen = recipe or ("offline" if offline_possible else "dockerfile")
+
+    def progress(message: str) -> None:
+        write(f"sandbox: {message}\n")
+
+    built = False
+    if client is not None:
+        progress(f"image {image.build(client, chosen, cache, progress)} ready")
+        built = True
+    if chosen == "offline" and bwrap.available() is None:
+        progress(f"bwrap root {image.tools_rootfs(image.plan('offline'), cache, progress)} ready")
+        built = True
+    if not built:
+        raise SandboxUnavailableError(
+            "nothing to build for: no Docker engine answers and bubblewrap is not usable",
+            hint="start a Docker engine, or install bubblewrap and debootstrap (as root)",
+        )
+    return 0
+
+
+def _check(client: Any | None, cache: Path, write: Write) -> int:
+    ready = False
+    if client is None:
+        write("docker: no engine answers\n")
+    else:
+        version = client.version()
+        write(f"docker: engine {version.get('Version', '?')} (API {version.get('ApiVersion')})\n")
+        for name in ("offline", "dockerfile"):
+            tag = image.plan(name).tag
+            present = image.has_image(client, tag)
+            ready = ready or present
+            write(f"docker: image ({name} recipe) {tag} {'present' if present else 'not built'}\n")
+    reason = bwrap.available()
+    rootfs = image.rootfs_path(image.plan("offline"), cache)
+    if reason is not None:
+        write(f"bwrap: {reason}\n")
+    else:
+        write(f"bwrap: root {rootfs if rootfs else 'not built'}\n")
+        ready = ready or rootfs is not None
+    if not ready:
+        write("run `gate sandbox build` to make a sandbox\n")
+    return 0 if ready else 3

@@ -46,6 +46,9 @@ class DockerSandbox:
         self.image = image
         self.run_id = run_id or runs.current_run_id()
 
+    def close(self) -> None:
+        """Nothing to release: every container is removed after its job."""
+
     def run(self, job: Job) -> Result:
         limits = job.limits
         container = self.client.containers.create(

@@ -18,6 +18,9 @@ class UnsafeHostSandbox:
 
     name = "none"
 
+    def close(self) -> None:
+        """Nothing to release: every container is removed after its job."""
+
     def run(self, job: Job) -> Result:
         env = {
             **os.environ,

@@ -161,7 +161,22 @@ def _docker_build(
         raise ImageBuildError(f"docker build of {tag} failed: {exc.explanation}") from exc
 
 
-def _build_tools(client: Any, p: ImagePlan, cache: Path, tmp: Path, progress: Progress) -> None:
+def rootfs_path(p: ImagePlan, cache: Path) -> Path | None:
+    """The built tools root in ``cache``, if there is one."""
+    target = cache / "rootfs" / p.tools_tag.split(":")[1]
+    mount_points = (target / "work", target / "opt" / "gate" / PYTHON_SITE / "gate")
+    return target if all(m.is_dir() for m in mount_points) else None
+
+
+def tools_rootfs(p: ImagePlan, cache: Path, progress: Progress) -> Path:
+    """The Debian root with the tools in /opt/gate, built once and kept in the cache.
+
+    The docker recipe imports it; the bwrap sandbox mounts it read-only as its root.
+    """
+    target = rootfs_path(p, cache)
+    if target is not None:
+        return target
+    target = cache / "rootfs" / p.tools_tag.split(":")[1]
     if os.geteuid() != 0:
         raise ImageBuildError(
             "the offline sandbox recipe needs root (debootstrap, chroot)",
@@ -174,7 +189,9 @@ def _build_tools(client: Any, p: ImagePlan, cache: Path, tmp: Path, progress: Pr
             hint="apt-get install debootstrap, or use --recipe dockerfile",
         )
     wheelhouse = _wheelhouse(p, cache, progress)
-    rootfs = tmp / "rootfs"
+    rootfs = target.with_name(target.name + ".partial")
+    shutil.rmtree(rootfs, ignore_errors=True)
+    rootfs.parent.mkdir(parents=True, exist_ok=True)
     mirror = debian_mirror()
     progress(f"debootstrap {SUITE} from {mirror} (about a minute)")
     _run(
@@ -186,28 +203,29 @@ def _build_tools(client: Any, p: ImagePlan, cache: Path, tmp: Path, progress: Pr
     shutil.copytree(wheelhouse, inside)
     _run(["chroot", str(rootfs), "python3", "-m", "venv", "/opt/gate"], "python3 -m venv")
     _run(
-        [
-            "chroot",
-            str(rootfs),
-            "/opt/gate/bin/pip",
-            "install",
-            "--quiet",
-            "--no-index",
-            "--no-cache-dir",
-            "--find-links",
-            "/tmp/wheelhouse",
-            "-r",
-            "/tmp/wheelhouse/requirements.txt",
-        ],
+        ["chroot", str(rootfs), "/opt/gate/bin/pip", "install", "--quiet", "--no-index",
+         "--no-cache-dir", "--find-links", "/tmp/wheelhouse", "-r",
+         "/tmp/wheelhouse/requirements.txt"],
         "pip install (in the root)",
-    )
+    )  # fmt: skip
     shutil.rmtree(inside)
+    # Where bwrap mounts the workspace and mergegate's own package over the read-only root.
+    (rootfs / "work").mkdir()
+    (rootfs / "opt" / "gate" / PYTHON_SITE / "gate").mkdir()
     for leftover in ("var/cache/apt/archives", "var/lib/apt/lists"):
         shutil.rmtree(rootfs / leftover, ignore_errors=True)
+    # Readable by the unprivileged user the bwrap sandbox runs as.
+    for folder in (cache, cache / "rootfs", rootfs):
+        folder.chmod(0o755)
+    rootfs.rename(target)
+    return target
+
+
+def _build_tools(client: Any, p: ImagePlan, cache: Path, tmp: Path, progress: Progress) -> None:
+    rootfs = tools_rootfs(p, cache, progress)
     progress(f"importing the root as {p.tools_tag}")
     archive = tmp / "rootfs.tar"
     _run(["tar", "--numeric-owner", "-C", str(rootfs), "-cf", str(archive), "."], "tar")
-    shutil.rmtree(rootfs)
     repository, tag = p.tools_tag.split(":")
     try:
         with archive.open("rb") as data:
@@ -244,6 +262,20 @@ def _wheelhouse(p: ImagePlan, cache: Path, progress: Progress) -> Path:
     (partial / "req.in").rename(partial / "requirements.txt")
     partial.rename(folder)
     return folder
+
+
+def cache_dir(given: Path | None = None) -> Path:
+    """``--cache-dir``/``GATE_CACHE_DIR``; else, for root, /var/cache/mergegate (readable by
+    the unprivileged sandbox user), and the user's cache dir for everyone else."""
+    if given is not None:
+        return given
+    if os.environ.get("GATE_CACHE_DIR"):
+        return Path(os.environ["GATE_CACHE_DIR"])
+    if os.geteuid() == 0:
+        return Path("/var/cache/mergegate")
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("mergegate"))
 
 
 def debian_mirror() -> str:

@@ -81,3 +81,7 @@ class Sandbox(Protocol):
     def run(self, job: Job) -> Result:
         """Run ``job`` and return its result; never raises for what the command does."""
         ...
+
+    def close(self) -> None:
+        """Release what the sandbox holds (temporary files, connections)."""
+        ...

@@ -1,4 +1,5 @@
-"""Hostile code inside the Docker sandbox is contained: each test runs a real container."""
+"""Hostile code inside the sandbox is contained: each test runs a real container (docker)
+or a real bubblewrap sandbox (bwrap)."""
 
 from __future__ import annotations
 
@@ -15,25 +16,33 @@ from gate.sandbox import docker as docker_backend
 from gate.sandbox import runs
 from gate.sandbox.interface import Job, Limits
 
+from ..conftest import open_or_skip
 from .hostile import HOSTILE
-
-pytestmark = pytest.mark.docker
 
 SMALL = Limits(memory_mb=256, pids=64, output_bytes=1024 * 1024, tmpfs_mb=16)
 
 
-def run_hostile(sandbox, tmp_path: Path, name: str, timeout: float = 20):
-    workspace = tmp_path / "ws"
-    (workspace / "head").mkdir(parents=True)
-    workspace.chmod(0o755)
-    (workspace / "head").chmod(0o755)
+@pytest.fixture(params=["docker", "bwrap"])
+def box(request: pytest.FixtureRequest):
+    if request.param == "docker":
+        yield request.getfixturevalue("sandbox")
+        return
+    sandbox = open_or_skip("bwrap")
+    yield sandbox
+    sandbox.close()
+
+
+def run_hostile(sandbox, workspace: Path, name: str, timeout: float = 20):
+    (workspace / "head").mkdir(mode=0o755)
     (workspace / "hostile.py").write_text(HOSTILE[name])
+    (workspace / "hostile.py").chmod(0o644)
     before = set(os.listdir("/tmp"))
     result = sandbox.run(Job(["python", "hostile.py"], workspace, timeout, SMALL))
     assert b"ESCAPED" not in result.stdout, result.stdout[-2000:]
     assert not (workspace / "owned").exists() and not Path("/owned").exists()
     assert "scratch" not in set(os.listdir("/tmp")) - before
-    assert our_containers(sandbox) == [], "a container was left behind"
+    if sandbox.name == "docker":
+        assert our_containers(sandbox) == [], "a container was left behind"
     return result
 
 
@@ -45,47 +54,48 @@ def our_containers(sandbox) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["socket_loopback", "socket_public"])
-def test_no_network(sandbox, tmp_path: Path, name: str) -> None:
-    result = run_hostile(sandbox, tmp_path, name)
+def test_no_network(box, shared_tmp: Path, name: str) -> None:
+    result = run_hostile(box, shared_tmp, name)
     assert b"blocked" in result.stdout and result.exit_code == 0
 
 
-def test_no_writes_outside_tmp(sandbox, tmp_path: Path) -> None:
-    result = run_hostile(sandbox, tmp_path, "write_outside_tmp")
+def test_no_writes_outside_tmp(box, shared_tmp: Path) -> None:
+    result = run_hostile(box, shared_tmp, "write_outside_tmp")
     assert result.stdout.count(b"blocked") == 5 and b"tmp ok" in result.stdout
 
 
-def test_no_host_secrets_and_not_root(sandbox, tmp_path: Path) -> None:
-    result = run_hostile(sandbox, tmp_path, "read_secrets")
+def test_no_host_secrets_and_not_root(box, shared_tmp: Path) -> None:
+    result = run_hostile(box, shared_tmp, "read_secrets")
     assert result.stdout.count(b"blocked") == 4
     assert b"uid 10001" in result.stdout
 
 
-def test_fork_bomb_is_capped(sandbox, tmp_path: Path) -> None:
-    result = run_hostile(sandbox, tmp_path, "fork_bomb")
+def test_fork_bomb_is_capped(box, shared_tmp: Path) -> None:
+    result = run_hostile(box, shared_tmp, "fork_bomb")
     assert b"fork refused" in result.stdout
 
 
-def test_memory_limit_kills(sandbox, tmp_path: Path) -> None:
-    result = run_hostile(sandbox, tmp_path, "allocate_4g")
+def test_memory_limit_kills(box, shared_tmp: Path) -> None:
+    result = run_hostile(box, shared_tmp, "allocate_4g")
     assert result.exit_code != 0
     assert result.killed_by in ("memory", None)  # killed by the OOM killer or MemoryError
     assert result.killed_by == "memory" or b"MemoryError" in result.stderr
 
 
-def test_endless_loop_times_out(sandbox, tmp_path: Path) -> None:
+def test_endless_loop_times_out(box, shared_tmp: Path) -> None:
     start = time.monotonic()
-    result = run_hostile(sandbox, tmp_path, "loop_forever", timeout=3)
+    result = run_hostile(box, shared_tmp, "loop_forever", timeout=3)
     assert result.timed_out and result.killed_by == "timeout"
     assert time.monotonic() - start < 30
 
 
-def test_output_flood_is_cut(sandbox, tmp_path: Path) -> None:
-    result = run_hostile(sandbox, tmp_path, "print_1g")
+def test_output_flood_is_cut(box, shared_tmp: Path) -> None:
+    result = run_hostile(box, shared_tmp, "print_1g")
     assert result.killed_by == "output"
     assert len(result.stdout) + len(result.stderr) <= SMALL.output_bytes
 
 
+@pytest.mark.docker
 def test_sweep_removes_only_dead_runs(sandbox) -> None:
     client = sandbox.client
     dead = client.containers.create(
@@ -118,6 +128,7 @@ sandbox.run(Job(["python", "-c", "import time; time.sleep(600)"], ws, 600))
 """
 
 
+@pytest.mark.docker
 def test_sigkill_leaves_containers_that_the_next_run_removes(sandbox, tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     ws.mkdir()
