@@ -161,11 +161,21 @@ class Unavailable:
 def run_checks(
     checks: Sequence[Check], context: CheckContext, jobs: int | None
 ) -> dict[str, tuple[Outcome, float]]:
-    """Run the checks concurrently; an exception inside a check makes it Errored."""
+    """Run the checks concurrently; an exception inside a check makes it Errored.
+
+    On Ctrl-C (or SIGTERM) the sandbox stops every job still running, so that the
+    interrupt does not wait for them.
+    """
     workers = max(1, min(jobs or (os.cpu_count() or 1), len(checks)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gate-check") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gate-check")
+    try:
         futures = {c.id: pool.submit(_timed, c, context) for c in checks}
         return {cid: future.result() for cid, future in futures.items()}
+    except BaseException:
+        context.sandbox.close()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _timed(check: Check, context: CheckContext) -> tuple[Outcome, float]:

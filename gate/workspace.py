@@ -14,6 +14,16 @@ from gate.errors import ChangeError, UnsafePathError
 from gate.process import ProcessError
 
 
+def read_text(path: Path) -> str | None:
+    """The UTF-8 text of a regular file; None if absent, a symlink, or not UTF-8."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 class Workspace:
     """Two sibling trees under one temporary folder: ``base`` and ``head``.
 
@@ -57,18 +67,6 @@ class Workspace:
         target.parent.mkdir(exist_ok=True)
         target.write_bytes(data)
         return f"requests/{name}"
-
-    def read(self, tree: str, path: str | None) -> str | None:
-        """The text of ``path`` in the ``base`` or ``head`` tree; None if absent or binary."""
-        if path is None:
-            return None
-        file = (self.base if tree == "base" else self.head) / path
-        if file.is_symlink() or not file.is_file():
-            return None
-        try:
-            return file.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            return None
 
     def _checkout_base(self) -> None:
         # A private index keeps the user's own index and working tree untouched.

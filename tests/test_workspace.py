@@ -6,7 +6,7 @@ import pytest
 
 from gate import change
 from gate.errors import ChangeError, UnsafePathError
-from gate.workspace import Workspace
+from gate.workspace import Workspace, read_text
 
 from .conftest import Repo
 
@@ -18,9 +18,8 @@ def test_base_and_head_trees(repo: Repo, no_leftovers) -> None:
     with Workspace(c) as ws:
         assert (ws.head / "app/tool.py").read_text() == "changed = True\n"
         assert "subprocess" in (ws.base / "app/tool.py").read_text()
-        assert ws.read("head", "docs/new.md") == "hi\n"
-        assert ws.read("base", "docs/new.md") is None
-        assert ws.read("base", None) is None
+        assert read_text(ws.head / "docs/new.md") == "hi\n"
+        assert read_text(ws.base / "docs/new.md") is None
         assert not (ws.head / ".git").exists()
     assert not ws.root.exists()
 

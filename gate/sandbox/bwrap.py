@@ -50,6 +50,8 @@ class BwrapSandbox:
         if reason is not None:
             raise SandboxUnavailableError(reason)
         self.rootfs = rootfs
+        self._running: set[subprocess.Popen[bytes]] = set()
+        self._lock = threading.Lock()
         # mergegate's own runners, copied where the unprivileged user can read them.
         self.runtime = Path(tempfile.mkdtemp(prefix="mergegate-runtime-"))
         self.runtime.chmod(0o755)
@@ -59,7 +61,11 @@ class BwrapSandbox:
             shutil.copyfile(path, target)
 
     def close(self) -> None:
-        """Remove the runtime copy."""
+        """Kill the sandboxes still running (after Ctrl-C) and remove the runtime copy."""
+        with self._lock:
+            running = list(self._running)
+        for proc in running:
+            _kill(proc)
         shutil.rmtree(self.runtime, ignore_errors=True)
 
     def command(self, job: Job) -> list[str]:
@@ -87,6 +93,15 @@ class BwrapSandbox:
         proc = subprocess.Popen(self.command(job), stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True,
                                 env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})  # fmt: skip
+        with self._lock:
+            self._running.add(proc)
+        try:
+            return self._wait(proc, job, start)
+        finally:
+            with self._lock:
+                self._running.discard(proc)
+
+    def _wait(self, proc: subprocess.Popen[bytes], job: Job, start: float) -> Result:
         out = _Output(job.limits.output_bytes, proc)
         readers = [
             threading.Thread(target=out.read, args=(stream, buf), daemon=True)

@@ -45,9 +45,15 @@ class DockerSandbox:
         self.client = client
         self.image = image
         self.run_id = run_id or runs.current_run_id()
+        self._running: set[Any] = set()
+        self._lock = threading.Lock()
 
     def close(self) -> None:
-        """Nothing to release: every container is removed after its job."""
+        """Remove the containers of jobs still running (after Ctrl-C)."""
+        with self._lock:
+            running = list(self._running)
+        for container in running:
+            _remove(container)
 
     def run(self, job: Job) -> Result:
         limits = job.limits
@@ -75,10 +81,14 @@ class DockerSandbox:
             },
             detach=True,
         )
+        with self._lock:
+            self._running.add(container)
         try:
             return self._run(container, job)
         finally:
             _remove(container)
+            with self._lock:
+                self._running.discard(container)
 
     def _run(self, container: Any, job: Job) -> Result:
         from docker.utils.socket import frames_iter

@@ -19,7 +19,7 @@ class UnsafeHostSandbox:
     name = "none"
 
     def close(self) -> None:
-        """Nothing to release: every container is removed after its job."""
+        """Nothing to release: each command is waited for (or killed) by its job."""
 
     def run(self, job: Job) -> Result:
         env = {

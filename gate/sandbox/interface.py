@@ -83,5 +83,5 @@ class Sandbox(Protocol):
         ...
 
     def close(self) -> None:
-        """Release what the sandbox holds (temporary files, connections)."""
+        """Stop every job still running and release what the sandbox holds."""
         ...

@@ -14,15 +14,7 @@ from typing import Any
 from gate.rules.catalogue import RULES
 from gate.rules.interface import FileVersions, RuleSettings
 from gate.rules.runner import lint
-
-
-def _read(path: Path) -> str | None:
-    if path.is_symlink() or not path.is_file():
-        return None
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+from gate.workspace import read_text
 
 
 def rules(request: dict[str, Any]) -> dict[str, Any]:
@@ -40,8 +32,8 @@ def rules(request: dict[str, Any]) -> dict[str, Any]:
             FileVersions(
                 path=f["path"],
                 old_path=f["old_path"],
-                base=_read(Path("base") / f["old_path"]) if f["old_path"] else None,
-                head=None if f["deleted"] else _read(head),
+                base=read_text(Path("base") / f["old_path"]) if f["old_path"] else None,
+                head=None if f["deleted"] else read_text(head),
                 symlink_target=target,
             )
         )
