@@ -74,9 +74,9 @@ class Verdict:
     """Every finding the change introduces, with its action."""
     reasons: tuple[str, ...]
     """Why the verdict failed; empty when it passed."""
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...]
     """What the reader should know (a partial run, no signature)."""
-    sandbox: str = "docker"
+    sandbox: str
     """Where the tools ran: ``docker``, ``bwrap`` or ``none``."""
 
     @property

@@ -64,7 +64,7 @@ class Workspace:
     def write_request(self, name: str, data: bytes) -> str:
         """Write a request for an in-sandbox runner; return its workspace-relative path."""
         target = self.root / "requests" / name
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         return f"requests/{name}"
 

@@ -206,11 +206,11 @@ def test_only_and_skip_narrow_the_run_and_say_so(repo: Repo) -> None:
     repo.write({"app/run.py": INSECURE})
     result = gate("check", "--skip", "bandit", "--format", "json", cwd=repo.path)
     predicate = statement(result)["predicate"]
-    assert [c["id"] for c in predicate["checks"]] == ["rules"]
+    assert [c["id"] for c in predicate["checks"]] == ["rules", "semgrep"]
     assert predicate["notes"] == ["partial run: bandit not run"]
     assert "MERGEGATE_POLICY_COMPLETE" not in predicate["verifiedLevels"]
     only = statement(gate("check", "--only", "security", "--format", "json", cwd=repo.path))
-    assert {c["id"] for c in only["predicate"]["checks"]} == {"rules", "bandit"}
+    assert {c["id"] for c in only["predicate"]["checks"]} == {"rules", "semgrep", "bandit"}
 
 
 @pytest.mark.docker

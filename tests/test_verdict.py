@@ -31,6 +31,8 @@ def make_verdict(result: str = "FAILED") -> Verdict:
         ),
         findings=(Judged(finding, Action.BLOCK, "severity"),),
         reasons=("a.py:3: bandit:B602 shell",),
+        notes=(),
+        sandbox="docker",
     )
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.sandboxed import run_tool
-from gate.findings import Finding, Severity, code_at, fingerprint, introduced
+from gate.checks.scanned import Targets
+from gate.findings import Finding, Severity, introduced
 from gate.rules.interface import matches
-from gate.rules.runner import is_python
 
 TOOL = "bandit"
 
@@ -30,83 +29,63 @@ class BanditCheck:
             return None
 
     def run(self, context: CheckContext) -> Outcome:
-        change, workspace = context.change, context.workspace
-        targets: dict[str, tuple[str, str]] = {}  # argv path -> (tree, repo path)
-        for f in change.files:
-            if f.exists_after and is_python(f.path) and not f.binary and not f.symlink:
-                targets[f"head/{f.path}"] = ("head", f.path)
-            if f.old_path and is_python(f.old_path) and (workspace.base / f.old_path).is_file():
-                targets[f"base/{f.old_path}"] = ("base", f.old_path)
-        if not any(tree == "head" for tree, _ in targets.values()):
+        targets = Targets.of(context)
+        if not targets.any_changed:
             return Skipped("no changed Python files")
         argv = ["python", "-m", "bandit", "--format", "json", "--quiet", "--ignore-nosec"]
-        result = run_tool(context, [*argv, *targets], ok=(0, 1))
+        result = run_tool(context, [*argv, *targets.names], ok=(0, 1))
         if isinstance(result, Errored):
             return result
         try:
-            report = json.loads(result.stdout)
-            findings = _findings(report, targets, workspace.root, context)
+            findings = _findings(json.loads(result.stdout), targets, context)
         except (ValueError, KeyError, TypeError) as exc:
             detail = (result.error_text.splitlines() or [str(exc)])[-1]
             return Errored(
                 f"bandit printed no report that could be read: {detail}",
                 result.stdout + result.stderr,
             )
-        if isinstance(findings, Errored):
-            return Errored(findings.reason, result.stdout)
-        head, base = findings
+        if isinstance(findings, str):
+            return Errored(findings, result.stdout)
         return Completed(
-            tuple(introduced(head, base)), {"files": float(len(targets))}, raw=result.stdout
+            tuple(introduced(findings["head"], findings["base"])),
+            {"files": float(len(targets.trees))},
+            raw=result.stdout,
         )
 
 
 def _findings(
-    report: dict[str, Any],
-    targets: dict[str, tuple[str, str]],
-    root: Path,
-    context: CheckContext,
-) -> tuple[list[Finding], list[Finding]] | Errored:
+    report: dict[str, Any], targets: Targets, context: CheckContext
+) -> dict[str, list[Finding]] | str:
+    """Findings by tree, or why the report cannot be trusted."""
     errors = [
-        f"{_strip(e['filename'])}: {e['reason']}"
+        f"{e['filename'].removeprefix('./')}: {e['reason']}"
         for e in report["errors"]
-        if targets.get(_strip(e["filename"]), ("",))[0] == "head"
+        if targets.trees.get(e["filename"].removeprefix("./"), ("",))[0] == "head"
     ]
     if errors:
-        return Errored("bandit could not read " + "; ".join(errors))
-    seen = {_strip(name) for name in report["metrics"] if name != "_totals"}
-    missing = sorted(t for t in targets if t not in seen)
+        return "bandit could not read " + "; ".join(errors)
+    missing = targets.missing({name for name in report["metrics"] if name != "_totals"})
     if missing:
-        return Errored(f"bandit did not read {', '.join(missing)}")
-    ignore_in_tests = context.policy.bandit_ignore_in_tests
-    sources: dict[str, str] = {}
+        return f"bandit did not read {', '.join(missing)}"
+    policy = context.policy
     out: dict[str, list[Finding]] = {"head": [], "base": []}
     for item in report["results"]:
-        name = _strip(item["filename"])
-        tree, path = targets[name]
-        if item["test_id"] in ignore_in_tests and matches(path, context.policy.test_paths):
-            continue
-        if name not in sources:
-            sources[name] = (root / name).read_text("utf-8", "replace")
         lines = item.get("line_range") or [item["line_number"]]
-        start, end = min(lines), max(lines)
-        out[tree].append(
-            Finding(
-                tool=TOOL,
-                rule_id=item["test_id"],
-                severity=_severity(item["issue_severity"], item["issue_confidence"]),
-                cwe=(item.get("issue_cwe") or {}).get("id"),
-                path=path,
-                line=start,
-                end_line=end,
-                message=item["issue_text"],
-                fingerprint=fingerprint(TOOL, item["test_id"], code_at(sources[name], start, end)),
-            )
+        tree, finding = targets.finding(
+            item["filename"],
+            TOOL,
+            item["test_id"],
+            _severity(item["issue_severity"], item["issue_confidence"]),
+            (item.get("issue_cwe") or {}).get("id"),
+            (min(lines), max(lines)),
+            item["issue_text"],
         )
-    return out["head"], out["base"]
-
-
-def _strip(name: str) -> str:
-    return name.removeprefix("./")
+        if finding.rule_id in policy.bandit_ignore_in_tests and matches(
+            finding.path, policy.test_paths
+        ):
+            continue
+        out[tree].append(finding)
+    return out
 
 
 def _severity(severity: str, confidence: str) -> Severity:

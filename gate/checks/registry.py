@@ -10,10 +10,12 @@ from importlib import metadata
 from gate.checks.bandit import BanditCheck
 from gate.checks.interface import Check
 from gate.checks.rules import RulesCheck
+from gate.checks.semgrep import SemgrepCheck
 from gate.errors import BadInputError
 
 BUILTIN: Mapping[str, Check] = {
     "rules": RulesCheck(),
+    "semgrep": SemgrepCheck(),
     "bandit": BanditCheck(),
 }
 

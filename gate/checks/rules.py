@@ -4,12 +4,25 @@ in-sandbox runner (``gate.sandbox.runner``) so that even parsing happens in the 
 from __future__ import annotations
 
 import json
+import tomllib
+from typing import Any
 
 from gate import __version__
 from gate.change import FileStatus
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome
 from gate.checks.sandboxed import run_tool
 from gate.findings import Finding
+from gate.resources import resource
+from gate.rules.dependencies import normalize
+
+
+def import_names() -> dict[str, list[str]]:
+    """The shipped import-name -> distributions table, normalised."""
+    data = tomllib.loads(resource("policies", "import-names.toml").read_text("utf-8"))
+    return {
+        module: [normalize(d) for d in ([dists] if isinstance(dists, str) else dists)]
+        for module, dists in data["names"].items()
+    }
 
 
 class RulesCheck:
@@ -22,7 +35,7 @@ class RulesCheck:
 
     def run(self, context: CheckContext) -> Outcome:
         policy = context.policy
-        request = {
+        request: dict[str, Any] = {
             "settings": {
                 "protected_block": list(policy.protected_block),
                 "protected_warn": list(policy.protected_warn),
@@ -34,6 +47,13 @@ class RulesCheck:
                 for f in context.change.files
             ],
         }  # fmt: skip
+        request["dependencies"] = {
+            "import_names": import_names(),
+            "well_known_file": context.workspace.write_request(
+                "well-known-packages.txt",
+                resource("policies", "well-known-packages.txt").read_bytes(),
+            ),
+        }
         path = context.workspace.write_request("rules.json", json.dumps(request).encode())
         result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "rules", path])
         if isinstance(result, Errored):

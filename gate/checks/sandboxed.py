@@ -3,18 +3,21 @@ limit that killed the tool or an unexpected exit code becoming an Errored outcom
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from gate.checks.interface import CheckContext, Errored
 from gate.sandbox.interface import Job, Result
 
 
 def run_tool(
-    context: CheckContext, argv: Sequence[str], ok: Sequence[int] = (0,)
+    context: CheckContext,
+    argv: Sequence[str],
+    ok: Sequence[int] = (0,),
+    env: Mapping[str, str] | None = None,
 ) -> Result | Errored:
     """Run ``argv`` in the workspace inside the sandbox."""
     policy = context.policy
-    job = Job(argv, context.workspace.root, policy.timeout, policy.limits)
+    job = Job(argv, context.workspace.root, policy.timeout, policy.limits, dict(env or {}))
     result = context.sandbox.run(job)
     raw = result.stdout + result.stderr
     if result.killed_by is not None:
@@ -34,6 +37,8 @@ def killed_reason(result: Result, job: Job) -> str:
             return f"memory limit of {job.limits.memory_mb} MiB reached"
         case "output":
             return f"output limit of {job.limits.output_bytes // 2**20} MiB reached"
+        case "interrupt":
+            return "the run was interrupted"
         case other:
             return f"{other} limit reached"
 

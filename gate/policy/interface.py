@@ -32,7 +32,7 @@ class Results:
     """Each check that ran, by id."""
     judged: Sequence[Judged]
     """Every finding, with its action."""
-    sandbox: str = "docker"
+    sandbox: str
     """The sandbox the tools ran in (``none`` without one)."""
 
 

@@ -42,6 +42,7 @@ _SCHEMA: Mapping[str, Any] = {
         "tmpfs_mb": int,
     },
     "sandbox": {"allow_unsafe": bool},
+    "relaxed": {"actions": dict},
     "conditions": list,
     "waivers": list,
 }
@@ -177,7 +178,7 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
         required=_strings(checks.get("required", []), "checks.required"),
         block_at=Severity.parse(findings.get("block_at", "medium")),
         security_tools=_strings(findings.get("security_tools", []), "findings.security_tools"),
-        actions={k: Action(v) for k, v in findings.get("actions", {}).items()},
+        actions=_actions(findings.get("actions", {}), data, profile),
         protected_block=_strings(data.get("protected", {}).get("block", []), "protected.block"),
         protected_warn=_strings(data.get("protected", {}).get("warn", []), "protected.warn"),
         test_paths=_strings(data.get("tests", {}).get("paths", []), "tests.paths"),
@@ -191,6 +192,15 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
         conditions=tuple(_condition(c) for c in data.get("conditions", [])),
         waivers=tuple(_waiver(w) for w in data.get("waivers", [])),
     )
+
+
+def _actions(
+    actions: Mapping[str, Any], data: Mapping[str, Any], profile: str
+) -> dict[str, Action]:
+    merged = dict(actions)
+    if profile == "relaxed":
+        merged.update(data.get("relaxed", {}).get("actions", {}))
+    return {rule: Action(value) for rule, value in merged.items()}
 
 
 def _limits(raw: Mapping[str, Any]) -> Limits:

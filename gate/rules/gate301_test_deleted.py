@@ -2,76 +2,20 @@
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 from typing import ClassVar
 
 from gate.findings import Severity
 from gate.rules.interface import Example, FileRule, FileVersions, Hit
-
-_TestDef = ast.FunctionDef | ast.AsyncFunctionDef
-
-
-def _is_test_class(node: ast.ClassDef) -> bool:
-    """``class Test*`` (pytest) or a subclass of ``*TestCase`` (unittest)."""
-    if node.name.startswith("Test"):
-        return True
-    for base in node.bases:
-        name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
-        if name.endswith("TestCase"):
-            return True
-    return False
-
-
-def collect_tests(tree: ast.Module) -> dict[str, _TestDef]:
-    """The tests a module defines, by qualified name (``test_x``, ``TestX.test_y``).
-
-    Module-level ``test_*`` functions and the ``test_*`` methods of test classes; of
-    two definitions with one name, the later one (the one that runs).
-    """
-    tests: dict[str, _TestDef] = {}
-    for node in tree.body:
-        if isinstance(node, _TestDef) and node.name.startswith("test"):
-            tests[node.name] = node
-        elif isinstance(node, ast.ClassDef) and _is_test_class(node):
-            for item in node.body:
-                if isinstance(item, _TestDef) and item.name.startswith("test"):
-                    tests[f"{node.name}.{item.name}"] = item
-    return tests
-
-
-def _does_something(test: _TestDef) -> bool:
-    """Whether the body asserts or calls anything."""
-    return any(
-        isinstance(node, ast.Assert | ast.Call)
-        for statement in test.body
-        for node in ast.walk(statement)
-    )
-
-
-def _is_empty(test: _TestDef) -> bool:
-    """Whether the body is only ``pass``, ``...`` or a docstring."""
-    return all(
-        isinstance(statement, ast.Pass)
-        or (
-            isinstance(statement, ast.Expr)
-            and isinstance(statement.value, ast.Constant)
-            and (statement.value.value is Ellipsis or isinstance(statement.value.value, str))
-        )
-        for statement in test.body
-    )
-
-
-def _node_id(path: str, name: str) -> str:
-    """pytest's id for test ``name`` of ``path``: ``tests/test_x.py::TestX::test_y``."""
-    return "::".join([path, *name.split(".")])
-
-
-def _parse(source: str) -> ast.Module | None:
-    try:
-        return ast.parse(source)
-    except (SyntaxError, ValueError):
-        return None
+from gate.rules.testdefs import (
+    TestDef,
+    collect_tests,
+    does_something,
+    is_empty,
+    is_test_module,
+    node_id,
+    parse,
+)
 
 
 class DeletedTest(FileRule):
@@ -131,7 +75,7 @@ class DeletedTest(FileRule):
             code="import unittest\n\nclass Parser(unittest.TestCase):\n    pass\n",
             base=(
                 "import unittest\n\nclass Parser(unittest.TestCase):\n"
-                "    def test_parse(self):\n        self.assertTrue(parse())\n"
+                "    def testparse(self):\n        self.assertTrue(parse())\n"
             ),
             path="test_parser.py",
         ),
@@ -154,20 +98,20 @@ class DeletedTest(FileRule):
 
     def check(self, file: FileVersions) -> Iterator[Hit]:
         old_path = file.old_path
-        if old_path is None or file.base is None or not self._is_test_module(old_path):
+        if old_path is None or file.base is None or not is_test_module(self.settings, old_path):
             return
-        base = _parse(file.base)
+        base = parse(file.base)
         if base is None:
             return
-        head_tests: dict[str, _TestDef] = {}
-        if file.head is not None and self._is_test_module(file.path):
-            head = _parse(file.head)
+        head_tests: dict[str, TestDef] = {}
+        if file.head is not None and is_test_module(self.settings, file.path):
+            head = parse(file.head)
             if head is None:
                 return
             head_tests = collect_tests(head)
         if file.head is None:
             why = " (the file is deleted)"
-        elif not self._is_test_module(file.path):
+        elif not is_test_module(self.settings, file.path):
             why = f" (the file moves to {file.path}, which is not a test file)"
         else:
             why = ""
@@ -177,17 +121,14 @@ class DeletedTest(FileRule):
                 yield Hit(
                     line=None,
                     end_line=None,
-                    message=f"test `{_node_id(old_path, name)}` deleted{why}",
+                    message=f"test `{node_id(old_path, name)}` deleted{why}",
                     key=name,
                     path=old_path if file.head is None else None,
                 )
-            elif _does_something(before) and _is_empty(after):
+            elif does_something(before) and is_empty(after):
                 yield Hit(
                     line=after.lineno,
                     end_line=after.lineno,
-                    message=f"test `{_node_id(file.path, name)}` emptied",
+                    message=f"test `{node_id(file.path, name)}` emptied",
                     key=f"{name} emptied",
                 )
-
-    def _is_test_module(self, path: str) -> bool:
-        return path.endswith(".py") and self.settings.is_test_file(path)

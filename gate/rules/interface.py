@@ -19,6 +19,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider, QualifiedNameProvider
 
 from gate.findings import Severity
+from gate.rules.dependencies import DependencyIndex
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class RuleSettings:
     """Globs of paths whose edit warns (test configuration)."""
     test_globs: tuple[str, ...] = ("test_*.py", "*_test.py", "tests/**/*.py", "conftest.py")
     """Globs that make a file a test file."""
+    dependencies: DependencyIndex | None = None
+    """What the repository declares and is (for the supply-chain rules); None: unknown."""
 
     def is_test_file(self, path: str) -> bool:
         """Whether ``path`` is a test file by these globs."""

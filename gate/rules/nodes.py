@@ -48,3 +48,76 @@ def argument(call: cst.Call, position: int | None, keyword: str | None) -> cst.A
                 return arg
             positional += 1
     return starred
+
+
+def source(node: cst.CSTNode) -> str:
+    """The code of ``node`` as written."""
+    return cst.Module(body=[]).code_for_node(node)
+
+
+def string_value(node: cst.BaseExpression) -> str | None:
+    """The text of a string literal (implicit concatenation included); None for
+    anything else, f-strings and bytes included."""
+    if isinstance(node, cst.SimpleString | cst.ConcatenatedString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def leading_text(node: cst.BaseExpression) -> str | None:
+    """The fixed text a string starts with: a literal's whole text, an f-string's text
+    before its first ``{...}``; None if not a string."""
+    if isinstance(node, cst.FormattedString):
+        text = ""
+        for part in node.parts:
+            if not isinstance(part, cst.FormattedStringText):
+                break
+            text += part.value
+        return text
+    if isinstance(node, cst.ConcatenatedString):
+        left = leading_text(node.left)
+        if left is None or not isinstance(node.left, cst.SimpleString):
+            return left
+        right = leading_text(node.right)
+        return left + (right or "")
+    return string_value(node)
+
+
+def has_expressions(node: cst.BaseExpression) -> bool:
+    """Whether a string is an f-string with at least one ``{...}`` part."""
+    if isinstance(node, cst.FormattedString):
+        return any(isinstance(p, cst.FormattedStringExpression) for p in node.parts)
+    if isinstance(node, cst.ConcatenatedString):
+        return has_expressions(node.left) or has_expressions(node.right)
+    return False
+
+
+def keyword_value(call: cst.Call, keyword: str) -> cst.BaseExpression | None:
+    """The expression passed as ``keyword=`` (not through ``**kwargs``)."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    return None
+
+
+def target_names(target: cst.BaseExpression) -> list[str]:
+    """The names an assignment target binds or sets: ``x``, ``obj.x``, ``d["x"]``, and
+    each item of a tuple or list target."""
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, cst.Attribute):
+        return [target.attr.value]
+    if isinstance(target, cst.Subscript) and len(target.slice) == 1:
+        index = target.slice[0].slice
+        key = string_value(index.value) if isinstance(index, cst.Index) else None
+        return [key] if key is not None else []
+    if isinstance(target, cst.Tuple | cst.List):
+        return [n for e in target.elements for n in target_names(e.value)]
+    return []
+
+
+def assigned(node: cst.Assign | cst.AnnAssign) -> list[str]:
+    """The names an assignment statement sets (see :func:`target_names`)."""
+    if isinstance(node, cst.AnnAssign):
+        return target_names(node.target)
+    return [n for t in node.targets for n in target_names(t.target)]

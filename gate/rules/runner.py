@@ -52,9 +52,11 @@ def lint(
                 head.extend(visit(cst_rules, settings, file.path, file.head))
             except cst.ParserSyntaxError as exc:
                 errors.append(f"{file.path}:{exc.raw_line}: cannot parse: {exc.message}")
+            except cst.CSTValidationError as exc:
+                errors.append(f"{file.path}: cannot parse: {exc}")
         if file.base is not None and file.old_path is not None:
             # An unparsable base has no findings to subtract.
-            with contextlib.suppress(cst.ParserSyntaxError):
+            with contextlib.suppress(cst.ParserSyntaxError, cst.CSTValidationError):
                 base.extend(visit(cst_rules, settings, file.old_path, file.base))
     found.extend(introduced(head, base))
     return LintResult(tuple(sorted(found, key=Finding.sort_key)), tuple(errors))

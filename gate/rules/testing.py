@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gate.findings import Finding
+from gate.rules.dependencies import Declared, DependencyIndex
 from gate.rules.interface import Example, FileVersions, Rule, RuleSettings
 from gate.rules.runner import lint
 
@@ -16,7 +17,29 @@ def _default_settings() -> RuleSettings:
     from gate.policy import loader
 
     policy = loader.build(loader.default_data(), loader.DEFAULT_URI)
-    return RuleSettings(policy.protected_block, policy.protected_warn, policy.test_paths)
+    return RuleSettings(
+        policy.protected_block, policy.protected_warn, policy.test_paths, _example_index()
+    )
+
+
+def _example_index() -> DependencyIndex:
+    # A repository that declares requests, PyYAML, PyJWT and httpx in pyproject.toml,
+    # locks leftpadx, and is itself the package `app`; with the shipped data.
+    from gate.checks.rules import import_names
+    from gate.resources import resource
+
+    well_known = resource("policies", "well-known-packages.txt").read_text("utf-8")
+    return DependencyIndex(
+        base=Declared(
+            frozenset({"requests", "pyyaml", "pyjwt", "httpx", "typing-extensions"}),
+            frozenset(),
+            ("pyproject.toml",),
+        ),
+        head=Declared(frozenset(), frozenset({"leftpadx"}), ("poetry.lock",)),
+        first_party=frozenset({"app"}),
+        import_names={k: tuple(v) for k, v in import_names().items()},
+        well_known=frozenset(w for w in well_known.splitlines() if w and w[0] != "#"),
+    )
 
 
 EXAMPLE_SETTINGS = _default_settings()

@@ -52,6 +52,7 @@ class BwrapSandbox:
         self.rootfs = rootfs
         self._running: set[subprocess.Popen[bytes]] = set()
         self._lock = threading.Lock()
+        self._closed = False
         # mergegate's own runners, copied where the unprivileged user can read them.
         self.runtime = Path(tempfile.mkdtemp(prefix="mergegate-runtime-"))
         self.runtime.chmod(0o755)
@@ -63,6 +64,7 @@ class BwrapSandbox:
     def close(self) -> None:
         """Kill the sandboxes still running (after Ctrl-C) and remove the runtime copy."""
         with self._lock:
+            self._closed = True
             running = list(self._running)
         for proc in running:
             _kill(proc)
@@ -85,7 +87,7 @@ class BwrapSandbox:
             "--size", str(limits.tmpfs_mb * 2**20), "--tmpfs", "/tmp",
             "--uid", "10001", "--gid", "10001", "--chdir", "/work",
             "--", "/usr/bin/prlimit", f"--nproc={limits.pids}",
-            f"--as={limits.memory_mb * 2**20}", "--", *job.argv,
+            f"--data={limits.memory_mb * 2**20}", "--", *job.argv,
         ]  # fmt: skip
 
     def run(self, job: Job) -> Result:
@@ -94,6 +96,10 @@ class BwrapSandbox:
                                 stderr=subprocess.PIPE, start_new_session=True,
                                 env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})  # fmt: skip
         with self._lock:
+            if self._closed:  # interrupted while the sandbox was starting
+                _kill(proc)
+                proc.wait()
+                return Result(137, b"", b"", 0.0, killed_by="interrupt")
             self._running.add(proc)
         try:
             return self._wait(proc, job, start)

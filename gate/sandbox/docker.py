@@ -47,10 +47,12 @@ class DockerSandbox:
         self.run_id = run_id or runs.current_run_id()
         self._running: set[Any] = set()
         self._lock = threading.Lock()
+        self._closed = False
 
     def close(self) -> None:
         """Remove the containers of jobs still running (after Ctrl-C)."""
         with self._lock:
+            self._closed = True
             running = list(self._running)
         for container in running:
             _remove(container)
@@ -82,6 +84,9 @@ class DockerSandbox:
             detach=True,
         )
         with self._lock:
+            if self._closed:  # interrupted while the container was being made
+                _remove(container)
+                return Result(137, b"", b"", 0.0, killed_by="interrupt")
             self._running.add(container)
         try:
             return self._run(container, job)
@@ -103,14 +108,7 @@ class DockerSandbox:
         start = time.monotonic()
         container.start()
         reader.start()
-        killed_by = None
-        try:
-            status = container.wait(timeout=job.timeout)
-            exit_code = int(status.get("StatusCode", -1))
-        except Exception:  # the wait timed out (requests raises its own types)
-            _kill(container)
-            killed_by = "timeout"
-            exit_code = 137
+        exit_code, killed_by = self._wait(container, start + job.timeout)
         duration = time.monotonic() - start
         reader.join(timeout=10)
         _close(sock)
@@ -126,6 +124,22 @@ class DockerSandbox:
             timed_out=killed_by == "timeout",
             killed_by=killed_by,
         )
+
+    def _wait(self, container: Any, deadline: float) -> tuple[int, str | None]:
+        """Wait for the container in short slices, so that a timeout or close() (Ctrl-C)
+        ends the wait even if the engine lost a removal racing with the start."""
+        import docker.errors
+
+        while True:
+            slice_ = max(0.1, min(1.0, deadline - time.monotonic()))
+            try:
+                return int(container.wait(timeout=slice_).get("StatusCode", -1)), None
+            except docker.errors.NotFound:
+                return 137, "interrupt"
+            except Exception:  # a slice ran out (requests raises its own types)
+                if self._closed or time.monotonic() >= deadline:
+                    _kill(container)
+                    return 137, "interrupt" if self._closed else "timeout"
 
 
 class _Collector:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gate.rules.catalogue import RULES
+from gate.rules.dependencies import DependencyIndex, first_party, read_tree
 from gate.rules.interface import FileVersions, RuleSettings
 from gate.rules.runner import lint
 from gate.workspace import read_text
@@ -23,6 +24,7 @@ def rules(request: dict[str, Any]) -> dict[str, Any]:
         protected_block=tuple(request["settings"]["protected_block"]),
         protected_warn=tuple(request["settings"]["protected_warn"]),
         test_globs=tuple(request["settings"]["test_globs"]),
+        dependencies=_dependencies(request["dependencies"]),
     )
     files = []
     for f in request["files"]:
@@ -39,6 +41,18 @@ def rules(request: dict[str, Any]) -> dict[str, Any]:
         )
     result = lint(files, settings, RULES)
     return {"findings": [x.to_json() for x in result.findings], "errors": list(result.errors)}
+
+
+def _dependencies(data: dict[str, Any]) -> DependencyIndex:
+    """What the base and changed trees declare, with the shipped data the host sent."""
+    well_known = Path(data["well_known_file"]).read_text("utf-8").splitlines()
+    return DependencyIndex(
+        base=read_tree(Path("base")),
+        head=read_tree(Path("head")),
+        first_party=first_party(Path("base")) | first_party(Path("head")),
+        import_names={k: tuple(v) for k, v in data["import_names"].items()},
+        well_known=frozenset(w for w in well_known if w and not w.startswith("#")),
+    )
 
 
 RUNNERS = {"rules": rules}

@@ -15,7 +15,5 @@ def test_expand_ids_and_groups() -> None:
 
 
 def test_builtins_have_their_ids() -> None:
-    assert {cid: c.id for cid, c in registry.BUILTIN.items()} == {
-        "rules": "rules",
-        "bandit": "bandit",
-    }
+    ids = {cid: c.id for cid, c in registry.BUILTIN.items()}
+    assert ids == {"rules": "rules", "semgrep": "semgrep", "bandit": "bandit"}

@@ -47,16 +47,22 @@ def test_waivers_expire() -> None:
 
 
 def test_errored_required_check_fails_and_skipped_does_not() -> None:
-    results = Results({"rules": Skipped("nothing"), "bandit": Errored("boom")}, [])
+    results = Results({"rules": Skipped("nothing"), "bandit": Errored("boom")}, [], "docker")
     assert conditions(POLICY).failures(results) == ["check bandit errored: boom"]
-    assert conditions(POLICY).failures(Results({"bandit": Skipped("none")}, [])) == []
+    assert conditions(POLICY).failures(Results({"bandit": Skipped("none")}, [], "docker")) == []
 
 
 def test_metric_conditions_fail_closed() -> None:
     cond = MetricHolds(MetricCondition("coverage", "percent", ">=", 80))
-    assert cond.failures(Results({"coverage": Completed((), {"percent": 85})}, [])) == []
-    assert "is 50" in cond.failures(Results({"coverage": Completed((), {"percent": 50})}, []))[0]
-    assert "reported no percent" in cond.failures(Results({"coverage": Completed(())}, []))[0]
+    assert cond.failures(Results({"coverage": Completed((), {"percent": 85})}, [], "docker")) == []
+    assert (
+        "is 50"
+        in cond.failures(Results({"coverage": Completed((), {"percent": 50})}, [], "docker"))[0]
+    )
+    assert (
+        "reported no percent"
+        in cond.failures(Results({"coverage": Completed(())}, [], "docker"))[0]
+    )
 
 
 def test_an_empty_policy_allows_nothing() -> None:

@@ -78,3 +78,12 @@ def test_bad_values_are_policy_errors(tmp_path: Path, repo: Repo, text: str, mes
 def test_merge_replaces_lists_and_merges_tables() -> None:
     merged = loader.merge({"a": {"x": [1], "y": 2}, "b": 1}, {"a": {"x": [3]}})
     assert merged == {"a": {"x": [3], "y": 2}, "b": 1}
+
+
+def test_relaxed_profile_turns_the_expectation_block_into_a_warning(
+    tmp_path: Path, repo: Repo
+) -> None:
+    file = tmp_path / "p.toml"
+    file.write_text("profile = 'relaxed'\n")
+    assert loader.load(repo.path, "HEAD", file).actions["GATE305"] is Action.WARN
+    assert loader.load(repo.path, "HEAD").actions["GATE305"] is Action.BLOCK

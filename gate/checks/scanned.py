@@ -1,0 +1,70 @@
+"""What the scanner checks (bandit, semgrep) share: one process reads the base and the
+changed copy of every changed Python file, and each raw result becomes a Finding whose
+fingerprint is the code it points at, so that only what the change introduces counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gate.checks.interface import CheckContext
+from gate.findings import Finding, Severity, code_at, fingerprint
+from gate.rules.runner import is_python
+
+
+@dataclass
+class Targets:
+    """The files a scanner reads, by the name it is given (``head/x.py``, ``base/x.py``)."""
+
+    root: Path
+    """The workspace root, the scanner's working directory."""
+    trees: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Scanner name -> (``head`` or ``base``, repository path)."""
+    _sources: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, context: CheckContext) -> Targets:
+        """The changed Python files of both trees."""
+        targets = cls(context.workspace.root)
+        base = context.workspace.base
+        for f in context.change.files:
+            if f.exists_after and is_python(f.path) and not f.binary and not f.symlink:
+                targets.trees[f"head/{f.path}"] = ("head", f.path)
+            if f.old_path and is_python(f.old_path) and (base / f.old_path).is_file():
+                targets.trees[f"base/{f.old_path}"] = ("base", f.old_path)
+        return targets
+
+    @property
+    def names(self) -> list[str]:
+        """The names to pass to the scanner."""
+        return list(self.trees)
+
+    @property
+    def any_changed(self) -> bool:
+        """Whether there is a changed file to scan at all."""
+        return any(tree == "head" for tree, _ in self.trees.values())
+
+    def missing(self, seen: set[str]) -> list[str]:
+        """The targets the scanner says it did not read (fail closed on them)."""
+        read = {name.removeprefix("./") for name in seen}
+        return sorted(name for name in self.trees if name not in read)
+
+    def finding(
+        self,
+        name: str,
+        tool: str,
+        rule_id: str,
+        severity: Severity,
+        cwe: int | None,
+        lines: tuple[int, int],
+        message: str,
+    ) -> tuple[str, Finding]:
+        """The tree and the Finding for one raw result about the file ``name``."""
+        name = name.removeprefix("./")
+        tree, path = self.trees[name]
+        if name not in self._sources:
+            self._sources[name] = (self.root / name).read_text("utf-8", "replace")
+        start, end = lines
+        key = code_at(self._sources[name], start, end)
+        return tree, Finding(tool, rule_id, severity, cwe, path, start, end, message,
+                             fingerprint(tool, rule_id, key))  # fmt: skip

@@ -1,0 +1,284 @@
+# Test cases for injection.yaml (semgrep --test). Insecure on purpose: this file is data.
+# ruff: noqa
+# fmt: off
+import asyncio
+import logging
+import os
+import shlex
+import sqlite3
+import subprocess
+
+import ldap
+import ldap.filter
+import ldap3
+import pandas
+import psycopg2.sql
+import sqlalchemy
+import tornado.web
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from fastapi import APIRouter, Depends, FastAPI
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+api = FastAPI()
+router = APIRouter()
+log = logging.getLogger(__name__)
+db = sqlite3.connect("app.db")
+
+
+# --- mergegate.sql-injection / mergegate.sql-built-from-string -------------------------
+
+
+@app.route("/users")
+def flask_users():
+    cur = db.cursor()
+    name = request.args.get("name")
+    # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+    cur.execute("SELECT * FROM users WHERE name = '%s'" % name)
+    # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+    cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
+    query = "SELECT * FROM users WHERE name = '" + name + "'"
+    # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+    cur.execute(query)
+    # ok: mergegate.sql-injection, mergegate.sql-built-from-string
+    cur.execute("SELECT * FROM users WHERE name = ?", (name,))
+    # The two lines below are safe (the values are ints), which the taint rule knows;
+    # the pattern rule does not, and still asks for bound parameters.
+    # ruleid: mergegate.sql-built-from-string
+    cur.execute("SELECT * FROM users WHERE id = %d" % int(request.args["id"]))
+    user_id = request.args.get("id", type=int)
+    # ruleid: mergegate.sql-built-from-string
+    cur.execute(f"SELECT * FROM users WHERE id = {user_id}")
+    # ruleid: mergegate.sql-injection
+    cur.executemany(request.form["statement"], [(1,), (2,)])
+    # ruleid: mergegate.sql-injection
+    frame = pandas.read_sql("SELECT * FROM t ORDER BY " + request.args["sort"], db)
+    return str(frame)
+
+
+@app.post("/search")
+def flask_search():
+    payload = request.get_json()
+    engine = sqlalchemy.create_engine("sqlite://")
+    with engine.connect() as conn:
+        # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+        conn.execute(sqlalchemy.text(f"SELECT * FROM items WHERE tag = '{payload['tag']}'"))
+        # ok: mergegate.sql-injection, mergegate.sql-built-from-string
+        conn.execute(sqlalchemy.text("SELECT * FROM items WHERE tag = :tag"), {"tag": payload["tag"]})
+        table = psycopg2.sql.Identifier(payload["table"])
+        # ok: mergegate.sql-injection, mergegate.sql-built-from-string
+        conn.execute(psycopg2.sql.SQL("SELECT * FROM {}").format(table))
+        statement = psycopg2.sql.SQL("SELECT * FROM {} LIMIT 10").format(table)
+        # ok: mergegate.sql-injection, mergegate.sql-built-from-string
+        conn.execute(statement)
+    return "ok"
+
+
+def django_report(request):
+    order = request.GET.get("order", "id")
+    with connection.cursor() as cursor:
+        # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+        cursor.execute("SELECT * FROM report ORDER BY %s" % order)
+        # ok: mergegate.sql-injection
+        cursor.execute("SELECT * FROM report WHERE owner = %s", [request.user.id])
+    # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+    rows = Report.objects.raw("SELECT * FROM report WHERE name = '%s'" % request.POST["name"])
+    # ruleid: mergegate.sql-injection
+    rows = Report.objects.extra(where=["name = '" + request.GET["name"] + "'"])
+    # ok: mergegate.sql-injection
+    rows = Report.objects.extra(where=["name = %s"], params=[request.GET["name"]])
+    # ruleid: mergegate.sql-injection
+    rows = Report.objects.annotate(val=RawSQL(request.GET["expr"], ()))
+    return rows
+
+
+class ReportView:
+    def get(self, request, pk):
+        with connection.cursor() as cursor:
+            # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+            cursor.execute("DELETE FROM report WHERE id = " + request.GET["id"])
+
+
+@api.get("/items/{item_id}")
+async def fastapi_item(item_id: str, q: str | None = None, session=Depends(get_session)):
+    # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+    session.execute(sqlalchemy.text(f"SELECT * FROM items WHERE id = {item_id}"))
+    # ok: mergegate.sql-injection
+    session.execute(sqlalchemy.text("SELECT * FROM items WHERE id = :id").bindparams(id=item_id))
+    # ok: mergegate.sql-injection, mergegate.sql-built-from-string
+    session.execute(sqlalchemy.text("SELECT count(*) FROM items"))
+    statement = sqlalchemy.select(Item).where(Item.name == q).order_by(Item.id)
+    # ok: mergegate.sql-injection
+    session.execute(statement)
+
+
+async def aiohttp_lookup(request):
+    name = request.match_info["name"]
+    # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+    await pool.execute(f"SELECT * FROM pets WHERE name = '{name}'")
+    form = await request.post()
+    # ok: mergegate.sql-injection, mergegate.sql-built-from-string
+    await pool.execute("SELECT * FROM pets WHERE owner = $1", form["owner"])
+
+
+class PetHandler(tornado.web.RequestHandler):
+    def get(self):
+        kind = self.get_argument("kind")
+        # ruleid: mergegate.sql-injection, mergegate.sql-built-from-string
+        self.db.execute("SELECT * FROM pets WHERE kind = '%s'" % kind)
+
+
+def nightly_job(table):
+    cur = db.cursor()
+    template = "DELETE FROM {} WHERE stale = 1"
+    # ruleid: mergegate.sql-built-from-string
+    cur.execute(template.format(table))
+    # ruleid: mergegate.sql-built-from-string
+    cur.execute("DELETE FROM {} WHERE stale = 1".format(table))
+    # ok: mergegate.sql-built-from-string
+    cur.execute("DELETE FROM " + "jobs" + " WHERE stale = 1")
+
+
+# --- mergegate.command-injection / mergegate.shell-command-non-literal -----------------
+
+
+@app.route("/ping")
+def flask_ping():
+    host = request.args["host"]
+    # ruleid: mergegate.command-injection, mergegate.shell-command-non-literal
+    os.system("ping -c 1 " + host)
+    # ruleid: mergegate.command-injection, mergegate.shell-command-non-literal
+    out = subprocess.check_output(f"ping -c 1 {host}", shell=True)
+    # ruleid: mergegate.command-injection, mergegate.shell-command-non-literal
+    out = os.popen("nslookup %s" % host).read()
+    # ruleid: mergegate.command-injection
+    subprocess.run(host)
+    # ruleid: mergegate.command-injection
+    subprocess.run([request.args["tool"], "--version"])
+    # ruleid: mergegate.command-injection
+    subprocess.run(["sh", "-c", "ping " + host])
+    # ok: mergegate.command-injection, mergegate.shell-command-non-literal
+    subprocess.run(["ping", "-c", "1", host], shell=False)
+    # ok: mergegate.command-injection, mergegate.shell-command-non-literal
+    os.system("ping -c 1 " + shlex.quote(host))
+    args = ["ping", "-c", "1", host]
+    # ok: mergegate.command-injection
+    subprocess.run(args, check=True)
+    return out
+
+
+def django_convert(request):
+    name = request.POST["file"]
+    # ruleid: mergegate.command-injection, mergegate.shell-command-non-literal
+    subprocess.Popen("convert %s out.png" % name, shell=True)
+    # ok: mergegate.command-injection
+    subprocess.Popen(["convert", name, "out.png"])
+
+
+@router.post("/archive")
+async def fastapi_archive(path: str):
+    # ruleid: mergegate.command-injection, mergegate.shell-command-non-literal
+    proc = await asyncio.create_subprocess_shell(f"tar czf /tmp/a.tgz {path}")
+    # ok: mergegate.command-injection
+    proc = await asyncio.create_subprocess_exec("tar", "czf", "/tmp/a.tgz", path)
+    return proc
+
+
+def housekeeping(directory):
+    # ruleid: mergegate.shell-command-non-literal
+    subprocess.call("rm -rf " + directory, shell=True)
+    # ok: mergegate.shell-command-non-literal
+    subprocess.call("rm -rf /tmp/cache", shell=True)
+    # ok: mergegate.shell-command-non-literal
+    os.system("uptime")
+
+
+# --- mergegate.code-injection / mergegate.eval-non-literal -----------------------------
+
+
+@app.route("/calc")
+def flask_calc():
+    expr = request.args.get("expr")
+    # ruleid: mergegate.code-injection, mergegate.eval-non-literal
+    result = eval(expr)
+    # ruleid: mergegate.code-injection, mergegate.eval-non-literal
+    exec("x = " + request.form["value"])
+    # ok: mergegate.code-injection
+    result = ast.literal_eval(expr)
+    return str(result)
+
+
+@api.post("/plugin")
+def fastapi_plugin(module: str):
+    # ruleid: mergegate.code-injection
+    plugin = importlib.import_module(module)
+    return plugin.__name__
+
+
+def load_rules(text):
+    # ruleid: mergegate.eval-non-literal
+    return eval(text)
+
+
+def constant_eval():
+    # ok: mergegate.eval-non-literal
+    return eval("1 + 2")
+
+
+# --- mergegate.xpath-injection ---------------------------------------------------------
+
+
+@app.route("/lookup")
+def flask_lookup():
+    tree = etree.parse("users.xml")
+    user = request.args["user"]
+    # ruleid: mergegate.xpath-injection
+    nodes = tree.xpath(f"//user[@name='{user}']")
+    # ruleid: mergegate.xpath-injection
+    finder = etree.XPath("//user[@name='%s']/email" % user)
+    # ok: mergegate.xpath-injection
+    nodes = tree.xpath("//user[@name=$name]", name=user)
+    return str(nodes) + str(finder)
+
+
+# --- mergegate.ldap-injection ----------------------------------------------------------
+
+
+def django_ldap_login(request):
+    conn = ldap.initialize("ldap://ldap.example.com")
+    uid = request.POST["username"]
+    # ruleid: mergegate.ldap-injection
+    conn.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=%s)" % uid)
+    safe_uid = ldap.filter.escape_filter_chars(uid)
+    # ok: mergegate.ldap-injection
+    conn.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, "(uid=%s)" % safe_uid)
+
+
+@api.get("/directory")
+def fastapi_directory(name: str):
+    ldap_conn = ldap3.Connection(ldap3.Server("ldap.example.com"))
+    # ruleid: mergegate.ldap-injection
+    ldap_conn.search("dc=example,dc=com", f"(cn={name})")
+    # ok: mergegate.ldap-injection
+    ldap_conn.search("dc=example,dc=com", "(objectClass=person)", attributes=[name])
+    # ok: mergegate.ldap-injection
+    re.search("(cn=.*)", name)
+
+
+# --- mergegate.log-injection -----------------------------------------------------------
+
+
+@app.route("/login", methods=["POST"])
+def flask_login():
+    username = request.form["username"]
+    # ruleid: mergegate.log-injection
+    log.info("login attempt for " + username)
+    # ruleid: mergegate.log-injection
+    logging.warning("failed login for %s", username)
+    # ok: mergegate.log-injection
+    log.info("login attempt for %r", username)
+    # ok: mergegate.log-injection
+    log.info("login attempt for %s", username.replace("\n", "").replace("\r", ""))
+    return "ok"

@@ -1,0 +1,177 @@
+# Test cases for network.yaml (semgrep --test). Insecure on purpose: this file is data.
+# ruff: noqa
+# fmt: off
+import ftplib
+import http.server
+import socket
+import ssl
+import urllib.request
+
+import aiohttp
+import httpx
+import paramiko
+import requests
+import uvicorn
+from django.http import JsonResponse
+from fastapi import FastAPI
+from flask import Flask, request
+
+app = Flask(__name__)
+api = FastAPI()
+API_BASE = "https://api.example.com"
+
+
+# --- mergegate.ssrf --------------------------------------------------------------------
+
+
+@app.route("/preview")
+def flask_preview():
+    url = request.args["url"]
+    # ruleid: mergegate.ssrf
+    page = requests.get(url, timeout=5)
+    # ruleid: mergegate.ssrf
+    page = urllib.request.urlopen(request.form["feed"])
+    # ruleid: mergegate.ssrf
+    page = requests.get(f"https://{request.args['host']}/status", timeout=5)
+    # ok: mergegate.ssrf
+    page = requests.get(f"https://api.example.com/users/{request.args['user']}", timeout=5)
+    # ok: mergegate.ssrf
+    page = requests.get(API_BASE + "/search", params={"q": url}, timeout=5)
+    return page.text
+
+
+def django_webhook(request):
+    target = request.POST["callback"]
+    session = requests.Session()
+    # ruleid: mergegate.ssrf
+    session.post(target, json={"ok": True}, timeout=5)
+    # ok: mergegate.ssrf
+    settings = {"callback": target}.get("callback")
+    return JsonResponse({"sent": True, "to": settings})
+
+
+@api.get("/fetch")
+async def fastapi_fetch(url: str):
+    async with httpx.AsyncClient() as client:
+        # ruleid: mergegate.ssrf
+        response = await client.get(url)
+    # ruleid: mergegate.ssrf
+    response = httpx.post(url=url, json={})
+    # ok: mergegate.ssrf
+    response = httpx.get("https://api.example.com/lookup", params={"url": url})
+    return response.json()
+
+
+async def aiohttp_proxy(request):
+    params = request.query
+    async with aiohttp.ClientSession() as session:
+        # ruleid: mergegate.ssrf
+        async with session.get(params["target"]) as upstream:
+            body = await upstream.text()
+        # ok: mergegate.ssrf
+        async with session.get("https://api.example.com/echo", params=params) as upstream:
+            body += await upstream.text()
+    return body
+
+
+# --- mergegate.tls-verification-disabled -----------------------------------------------
+
+
+def call_internal(url, session):
+    # ruleid: mergegate.tls-verification-disabled
+    requests.get(url, verify=False, timeout=5)
+    # ruleid: mergegate.tls-verification-disabled
+    session.post(url, json={}, verify=False)
+    # ruleid: mergegate.tls-verification-disabled
+    client = httpx.Client(verify=False)
+    # ruleid: mergegate.tls-verification-disabled
+    session.verify = False
+    # ok: mergegate.tls-verification-disabled
+    requests.get(url, verify="/etc/ssl/internal-ca.pem", timeout=5)
+    # ok: mergegate.tls-verification-disabled
+    requests.get(url, timeout=5)
+    return client
+
+
+# --- mergegate.ssl-unverified-context --------------------------------------------------
+
+
+def open_tls():
+    # ruleid: mergegate.ssl-unverified-context
+    context = ssl._create_unverified_context()
+    context = ssl.create_default_context()
+    # ruleid: mergegate.ssl-unverified-context
+    context.check_hostname = False
+    # ruleid: mergegate.ssl-unverified-context
+    context.verify_mode = ssl.CERT_NONE
+    # ok: mergegate.ssl-unverified-context
+    context.verify_mode = ssl.CERT_REQUIRED
+    # ok: mergegate.ssl-unverified-context
+    context = ssl.create_default_context(cafile="/etc/ssl/internal-ca.pem")
+    return context
+
+
+# --- mergegate.ssl-weak-protocol -------------------------------------------------------
+
+
+def legacy_tls():
+    # ruleid: mergegate.ssl-weak-protocol
+    context = ssl.SSLContext(ssl.PROTOCOL_TLSv1)
+    # ok: mergegate.ssl-weak-protocol
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # ruleid: mergegate.ssl-weak-protocol
+    context.minimum_version = ssl.TLSVersion.TLSv1_1
+    # ok: mergegate.ssl-weak-protocol
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    return context
+
+
+# --- mergegate.bind-all-interfaces -----------------------------------------------------
+
+
+def serve():
+    # ruleid: mergegate.bind-all-interfaces
+    app.run(host="0.0.0.0", port=8080)
+    # ok: mergegate.bind-all-interfaces
+    app.run(host="127.0.0.1", port=8080)
+    # ruleid: mergegate.bind-all-interfaces
+    uvicorn.run(api, host="0.0.0.0", port=8000)
+    sock = socket.socket()
+    # ruleid: mergegate.bind-all-interfaces
+    sock.bind(("", 9000))
+    # ok: mergegate.bind-all-interfaces
+    sock.bind(("127.0.0.1", 9000))
+    # ruleid: mergegate.bind-all-interfaces
+    server = http.server.HTTPServer(("0.0.0.0", 8000), http.server.SimpleHTTPRequestHandler)
+    return server
+
+
+# --- mergegate.ssh-host-key-not-verified -----------------------------------------------
+
+
+def ssh(host):
+    client = paramiko.SSHClient()
+    # ruleid: mergegate.ssh-host-key-not-verified
+    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    # ok: mergegate.ssh-host-key-not-verified
+    client.set_missing_host_key_policy(paramiko.RejectPolicy())
+    client.load_system_host_keys()
+    client.connect(host)
+    return client
+
+
+# --- mergegate.cleartext-protocol ------------------------------------------------------
+
+
+def fetch_status():
+    # ruleid: mergegate.cleartext-protocol
+    status = requests.get("http://status.example.com/health", timeout=5)
+    # ok: mergegate.cleartext-protocol
+    status = requests.get("https://status.example.com/health", timeout=5)
+    # ok: mergegate.cleartext-protocol
+    status = requests.get("http://localhost:8080/health", timeout=5)
+    # ruleid: mergegate.cleartext-protocol
+    ftp = ftplib.FTP("ftp.example.com")
+    # ok: mergegate.cleartext-protocol
+    ftp = ftplib.FTP_TLS("ftp.example.com")
+    return status, ftp

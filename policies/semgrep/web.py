@@ -1,0 +1,298 @@
+# Test cases for web.yaml (semgrep --test). Insecure on purpose: this file is data.
+# ruff: noqa
+# fmt: off
+import os
+
+import jinja2
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect as django_redirect
+from django.template import Template as DjangoTemplate
+from django.utils.html import escape, format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, RedirectResponse
+from flask import Flask, abort, redirect, render_template_string, request, url_for
+from flask_cors import CORS
+from markupsafe import Markup
+
+app = Flask(__name__)
+api = FastAPI()
+
+
+# --- mergegate.template-injection ------------------------------------------------------
+
+
+@app.route("/hello")
+def flask_hello():
+    name = request.args.get("name", "world")
+    # ruleid: mergegate.template-injection
+    page = render_template_string("<h1>Hello " + name + "</h1>")
+    # ok: mergegate.template-injection
+    page = render_template_string("<h1>Hello {{ name }}</h1>", name=name)
+    # ruleid: mergegate.template-injection
+    page = jinja2.Template(request.form["template"]).render()
+    env = jinja2.Environment(autoescape=True)
+    # ruleid: mergegate.template-injection
+    page = env.from_string(request.form["template"]).render()
+    return page
+
+
+def django_preview(request):
+    # ruleid: mergegate.template-injection
+    template = DjangoTemplate(request.POST["body"])
+    return HttpResponse(template.render(), content_type="text/plain")
+
+
+# --- mergegate.xss-unescaped-html ------------------------------------------------------
+
+
+@app.route("/greet")
+def flask_greet():
+    name = request.args["name"]
+    # ruleid: mergegate.xss-unescaped-html
+    banner = Markup("<b>" + name + "</b>")
+    # ok: mergegate.xss-unescaped-html
+    banner = Markup("<b>%s</b>") % name
+    # ok: mergegate.xss-unescaped-html
+    banner = Markup("<b>" + escape(name) + "</b>")
+    return banner
+
+
+def django_greet(request):
+    name = request.GET.get("name", "")
+    # ruleid: mergegate.xss-unescaped-html
+    html = mark_safe(f"<p>Hello {name}</p>")
+    # ok: mergegate.xss-unescaped-html
+    html = format_html("<p>Hello {}</p>", name)
+    # ruleid: mergegate.xss-unescaped-html
+    return HttpResponse("<p>Hello " + name + "</p>")
+
+
+def django_api(request):
+    name = request.GET.get("name", "")
+    # ok: mergegate.xss-unescaped-html
+    return HttpResponse('{"name": "%s"}' % name, content_type="application/json")
+
+
+@api.get("/welcome")
+def fastapi_welcome(user: str):
+    # ruleid: mergegate.xss-unescaped-html
+    return HTMLResponse(f"<h1>Welcome {user}</h1>")
+
+
+# --- mergegate.open-redirect -----------------------------------------------------------
+
+
+@app.route("/login")
+def flask_login():
+    target = request.args.get("next")
+    if target:
+        # ruleid: mergegate.open-redirect
+        return redirect(target)
+    # ok: mergegate.open-redirect
+    return redirect(url_for("profile", tab=request.args.get("tab")))
+
+
+@app.route("/go/<path:page>")
+def flask_go(page):
+    # ok: mergegate.open-redirect
+    return redirect("/docs/" + page)
+
+
+def django_logout(request):
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    # ok: mergegate.open-redirect
+    return HttpResponseRedirect(next_url)
+
+
+def django_jump(request):
+    # ruleid: mergegate.open-redirect
+    return django_redirect(request.GET["to"])
+
+
+@api.get("/out")
+async def fastapi_out(url: str):
+    # ruleid: mergegate.open-redirect
+    return RedirectResponse(url)
+
+
+# --- mergegate.flask-debug-enabled -----------------------------------------------------
+
+# ruleid: mergegate.flask-debug-enabled
+app.config["DEBUG"] = True
+# ok: mergegate.flask-debug-enabled
+app.config["DEBUG"] = os.environ.get("FLASK_DEBUG") == "1"
+
+if __name__ == "__main__":
+    # ruleid: mergegate.flask-debug-enabled
+    app.run(port=5000, debug=True)
+    # ok: mergegate.flask-debug-enabled
+    app.run(port=5000, debug=False)
+
+
+# --- mergegate.django-debug-enabled ----------------------------------------------------
+
+ALLOWED_HOSTS = ["app.example.com"]
+
+# ruleid: mergegate.django-debug-enabled
+DEBUG = True
+# ok: mergegate.django-debug-enabled
+DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
+
+
+def test_settings():
+    # ok: mergegate.django-debug-enabled
+    DEBUG = True
+    return DEBUG
+
+
+# --- mergegate.cors-wildcard-with-credentials ------------------------------------------
+
+# ruleid: mergegate.cors-wildcard-with-credentials
+CORS(app, supports_credentials=True)
+# ruleid: mergegate.cors-wildcard-with-credentials
+CORS(app, origins="*", supports_credentials=True)
+# ok: mergegate.cors-wildcard-with-credentials
+CORS(app, origins=["https://app.example.com"], supports_credentials=True)
+# ok: mergegate.cors-wildcard-with-credentials
+CORS(app, origins="*")
+
+# ruleid: mergegate.cors-wildcard-with-credentials
+api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True, allow_methods=["*"])
+# ok: mergegate.cors-wildcard-with-credentials
+api.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
+# ok: mergegate.cors-wildcard-with-credentials
+api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=False)
+
+CORS_ALLOW_CREDENTIALS = True
+# ruleid: mergegate.cors-wildcard-with-credentials
+CORS_ALLOW_ALL_ORIGINS = True
+
+
+# --- mergegate.django-csrf-exempt ------------------------------------------------------
+
+
+# ruleid: mergegate.django-csrf-exempt
+@csrf_exempt
+def webhook(request):
+    return HttpResponse("ok")
+
+
+# ok: mergegate.django-csrf-exempt
+@csrf_protect
+def update_profile(request):
+    return HttpResponse("ok")
+
+
+# --- mergegate.csrf-protection-disabled ------------------------------------------------
+
+# ruleid: mergegate.csrf-protection-disabled
+app.config["WTF_CSRF_ENABLED"] = False
+# ok: mergegate.csrf-protection-disabled
+app.config["WTF_CSRF_ENABLED"] = True
+# ok: mergegate.csrf-protection-disabled
+app.config["WTF_CSRF_TIME_LIMIT"] = False
+
+
+# --- mergegate.flask-hardcoded-secret-key ----------------------------------------------
+
+# ruleid: mergegate.flask-hardcoded-secret-key
+app.secret_key = "s3cr3t-k3y-do-not-share"
+# ruleid: mergegate.flask-hardcoded-secret-key
+app.config["SECRET_KEY"] = os.environ.get("FLASK_SECRET_KEY", "dev-fallback-key")
+# ok: mergegate.flask-hardcoded-secret-key
+app.secret_key = os.environ["FLASK_SECRET_KEY"]
+# ok: mergegate.flask-hardcoded-secret-key
+app.config["SECRET_KEY"] = os.urandom(32)
+
+
+class Config:
+    # ruleid: mergegate.flask-hardcoded-secret-key
+    SECRET_KEY = "flask-config-secret-123"
+    # ok: mergegate.flask-hardcoded-secret-key
+    SQLALCHEMY_DATABASE_URI = "sqlite:///app.db"
+
+
+class ProductionConfig(Config):
+    # ok: mergegate.flask-hardcoded-secret-key
+    SECRET_KEY = os.environ["SECRET_KEY"]
+
+
+# --- mergegate.django-hardcoded-secret-key ---------------------------------------------
+
+# ruleid: mergegate.django-hardcoded-secret-key
+SECRET_KEY = "django-insecure-8s9df7g6sd8f7g6s8d7f6g"
+# ruleid: mergegate.django-hardcoded-secret-key
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-fallback")
+# ok: mergegate.django-hardcoded-secret-key
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+# ok: mergegate.django-hardcoded-secret-key
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY")
+
+
+# --- mergegate.cookie-without-security-flags -------------------------------------------
+
+
+@app.route("/remember")
+def flask_remember():
+    response = app.make_response("ok")
+    # ruleid: mergegate.cookie-without-security-flags
+    response.set_cookie("session_hint", "1")
+    # ruleid: mergegate.cookie-without-security-flags
+    response.set_cookie("sid", "abc", secure=True)
+    # ruleid: mergegate.cookie-without-security-flags
+    response.set_cookie("sid", "abc", secure=False, httponly=True)
+    # ok: mergegate.cookie-without-security-flags
+    response.set_cookie("sid", "abc", httponly=True, samesite="Lax", secure=True)
+    # ok: mergegate.cookie-without-security-flags
+    response.set_cookie("sid", "abc", secure=app.config["COOKIE_SECURE"], httponly=True)
+    # ok: mergegate.cookie-without-security-flags
+    cookie_jar.set_cookie(cookie)
+    return response
+
+
+# --- mergegate.insecure-session-cookie-config ------------------------------------------
+
+# ruleid: mergegate.insecure-session-cookie-config
+SESSION_COOKIE_SECURE = False
+# ruleid: mergegate.insecure-session-cookie-config
+app.config["SESSION_COOKIE_HTTPONLY"] = False
+# ok: mergegate.insecure-session-cookie-config
+SESSION_COOKIE_SECURE = True
+# ok: mergegate.insecure-session-cookie-config
+USE_TZ = False
+
+
+# --- mergegate.jinja2-autoescape-disabled ----------------------------------------------
+
+# ruleid: mergegate.jinja2-autoescape-disabled
+plain_env = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"))
+# ruleid: mergegate.jinja2-autoescape-disabled
+off_env = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"), autoescape=False)
+# ok: mergegate.jinja2-autoescape-disabled
+html_env = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"), autoescape=jinja2.select_autoescape())
+
+
+# --- mergegate.assert-for-authorization ------------------------------------------------
+
+
+def delete_account(request, account):
+    # ruleid: mergegate.assert-for-authorization
+    assert request.user.is_authenticated
+    # ruleid: mergegate.assert-for-authorization
+    assert account.owner_id == request.user.id, "not your account"
+    # ruleid: mergegate.assert-for-authorization
+    assert user_has_permission(request.user, "accounts.delete")
+    # ok: mergegate.assert-for-authorization
+    assert isinstance(account.id, int)
+    # ok: mergegate.assert-for-authorization
+    assert remaining_tokens is not None
+    # ok: mergegate.assert-for-authorization
+    if not request.user.is_staff:
+        abort(403)
+    account.delete()

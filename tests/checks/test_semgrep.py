@@ -1,0 +1,90 @@
+"""The semgrep check, with the real semgrep and the shipped rule pack, in the sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+
+from gate import change
+from gate.checks.interface import CheckContext, Completed, Outcome, Skipped
+from gate.checks.scanned import Targets
+from gate.checks.semgrep import SemgrepCheck, _cwe, _findings, _rule_id
+from gate.policy import loader
+from gate.workspace import Workspace
+
+from ..conftest import Repo
+
+SHELL = """import subprocess
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/ping")
+def ping():
+    host = request.args["host"]
+    return subprocess.check_output("ping -c 1 " + host, shell=True)
+"""
+
+
+@pytest.fixture
+def run_semgrep(sandbox):
+    def run(repo: Repo, files: Mapping[str, str | None]) -> Outcome:
+        repo.write(files)
+        c = change.from_worktree(repo.path)
+        policy = loader.load(repo.path, c.base)
+        with Workspace(c) as ws:
+            return SemgrepCheck().run(CheckContext(c, ws, policy, sandbox))
+
+    return run
+
+
+@pytest.mark.docker
+def test_request_data_into_a_shell_is_found(repo: Repo, run_semgrep) -> None:
+    outcome = run_semgrep(repo, {"app/web.py": SHELL})
+    assert isinstance(outcome, Completed), outcome
+    found = [f for f in outcome.findings if f.cwe == 78]
+    assert found, outcome.findings
+    assert all(f.path == "app/web.py" and f.rule_id.startswith("mergegate.") for f in found)
+    assert any(f.line == 11 for f in found)
+    assert outcome.metrics["rules"] >= 40
+
+
+@pytest.mark.docker
+def test_nosemgrep_does_not_hide_it(repo: Repo, run_semgrep) -> None:
+    hidden = SHELL.replace("shell=True)", "shell=True)  # nosemgrep")
+    outcome = run_semgrep(repo, {"app/web.py": hidden})
+    assert isinstance(outcome, Completed)
+    assert any(f.cwe == 78 for f in outcome.findings)
+
+
+@pytest.mark.docker
+def test_existing_findings_are_not_new(repo: Repo, run_semgrep) -> None:
+    repo.commit({"app/web.py": SHELL})
+    moved = SHELL.replace("app = Flask(__name__)\n", 'app = Flask(__name__)\nVERSION = "1"\n')
+    outcome = run_semgrep(repo, {"app/web.py": moved})
+    assert isinstance(outcome, Completed)
+    assert outcome.findings == ()
+
+
+def test_a_report_that_misses_a_target_or_has_errors_fails_closed(tmp_path) -> None:
+    targets = Targets(tmp_path, {"head/a.py": ("head", "a.py"), "base/a.py": ("base", "a.py")})
+    report = {"errors": [], "paths": {"scanned": ["head/a.py"]}, "results": []}
+    assert _findings(report, targets) == "semgrep did not read base/a.py"
+    report["paths"]["scanned"].append("base/a.py")
+    assert _findings(report, targets) == {"head": [], "base": []}
+    report["errors"] = [{"level": "error", "message": "Invalid rule schema\n..."}]
+    assert _findings(report, targets) == "semgrep failed: Invalid rule schema"
+
+
+@pytest.mark.docker
+def test_no_python_files_is_skipped(repo: Repo, run_semgrep) -> None:
+    assert isinstance(run_semgrep(repo, {"docs/x.md": "hi\n"}), Skipped)
+
+
+def test_ids_and_cwes() -> None:
+    assert _rule_id("requests.semgrep-rules.mergegate.flask-sqli") == "mergegate.flask-sqli"
+    assert _cwe(["CWE-89: Improper Neutralization"]) == 89
+    assert _cwe(None) is None
