@@ -148,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--json", action="store_true", help="as JSON")
+    rules.add_argument(
+        "--markdown",
+        action="store_true",
+        help="the rule reference, generated from the rules' docstrings",
+    )
     rules.set_defaults(func=cmd_rules)
 
     demo = sub.add_parser("demo", help="judge a benign and an insecure change to a sample repo")
@@ -218,24 +223,18 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from gate.rules.catalogue import RULES
+    from gate import catalogue
 
-    rows = [
-        {
-            "id": r.ID,
-            "tool": "rules",
-            "severity": r.SEVERITY.value,
-            "cwe": r.CWE,
-            "summary": r.summary(),
-        }
-        for r in RULES
-    ]
+    if args.markdown:
+        sys.stdout.write(catalogue.markdown())
+        return 0
+    entries = catalogue.entries()
     if args.json:
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
-    else:
-        for row in rows:
-            cwe = f"CWE-{row['cwe']}" if row["cwe"] else "-"
-            sys.stdout.write(f"{row['id']}  {row['severity']:<8} {cwe:<8} {row['summary']}\n")
+        sys.stdout.write(json.dumps([e.to_json() for e in entries], indent=2) + "\n")
+        return 0
+    for e in entries:
+        cwe = f"CWE-{e.cwe}" if e.cwe else "-"
+        sys.stdout.write(f"{e.id:<46} {e.tool:<8} {e.severity:<8} {cwe:<9} {e.summary}\n")
     return 0
 
 

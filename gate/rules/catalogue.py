@@ -17,6 +17,7 @@ from gate.rules.gate112_sql_injection import SqlInjection
 from gate.rules.gate113_xml_external_entities import XmlExternalEntities
 from gate.rules.gate114_exception_swallowed import SwallowedException
 from gate.rules.gate115_stub_left import StubLeftBehind
+from gate.rules.gate116_permissive_file_mode import PermissiveFileMode
 from gate.rules.gate201_undeclared_import import UndeclaredImport
 from gate.rules.gate202_unverified_dependency import UnverifiedDependency
 from gate.rules.gate301_test_deleted import DeletedTest
@@ -48,6 +49,7 @@ RULES: tuple[type[Rule], ...] = (
     XmlExternalEntities,
     SwallowedException,
     StubLeftBehind,
+    PermissiveFileMode,
     UndeclaredImport,
     UnverifiedDependency,
     DeletedTest,

@@ -7,13 +7,14 @@ from typing import ClassVar
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.interface import CstRule, Example
+from gate.rules.bindings import BindingRule
+from gate.rules.interface import Example
 from gate.rules.nodes import is_literal_string
 
 _DYNAMIC = {"builtins.eval", "builtins.exec", "builtins.compile"}
 
 
-class DynamicCodeExecution(CstRule):
+class DynamicCodeExecution(BindingRule):
     """Code built at run time is evaluated with eval, exec or compile.
 
     Evaluating a string that is not fixed in the source lets whoever controls that
@@ -31,6 +32,7 @@ class DynamicCodeExecution(CstRule):
         "import re\npattern = re.compile(user_pattern)",
         "def f(model):\n    return model.eval(data)",
         Example(code="x = eval(expr)\n", base="x = eval(expr)\n"),
+        "_TABLE = \"{'a': 1}\"\nTABLE = eval(_TABLE)\n",
     ]
     INVALID: ClassVar = [
         "result = eval(request.args['expr'])",
@@ -38,11 +40,14 @@ class DynamicCodeExecution(CstRule):
         "code = compile(source, '<string>', 'exec')",
         "import builtins\nbuiltins.eval(text)",
         "from builtins import exec as run\nrun(payload)",
+        "def f(text):\n    code = text\n    return eval(code)\n",
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.qualified_names(node.func) & _DYNAMIC:
             return
-        if node.args and is_literal_string(node.args[0].value):
-            return
+        if node.args:
+            code = node.args[0].value
+            if is_literal_string(self.bound_value(code) or code):
+                return  # a literal, directly or through a name bound to one here
         self.report(node)

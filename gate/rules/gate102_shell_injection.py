@@ -7,7 +7,8 @@ from typing import ClassVar
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.interface import CstRule, Example
+from gate.rules.bindings import BindingRule
+from gate.rules.interface import Example
 from gate.rules.nodes import argument, is_false_literal, is_literal_string
 
 # Run a shell only when called with shell= something true; the command is `args`.
@@ -39,7 +40,7 @@ def _is_fixed_command(node: cst.BaseExpression) -> bool:
     return is_literal_string(node)
 
 
-class ShellInjection(CstRule):
+class ShellInjection(BindingRule):
     """A shell runs a command line built at run time: command injection.
 
     ``os.system``, ``os.popen``, ``subprocess.getoutput`` and ``subprocess`` calls with
@@ -55,6 +56,10 @@ class ShellInjection(CstRule):
     SEVERITY = Severity.HIGH
     CWE = 78
     VALID: ClassVar = [
+        "import shlex, subprocess\n"
+        "def f(d):\n"
+        "    cmd = f\"find {shlex.quote(d)} -name '*.log' | wc -l\"\n"
+        "    subprocess.run(cmd, shell=True)\n",
         'import subprocess\nsubprocess.run(["ls", path])',
         "import subprocess\nsubprocess.run(cmd, shell=False)",
         'import os\nos.system("make clean")',
@@ -70,6 +75,10 @@ class ShellInjection(CstRule):
         ),
     ]
     INVALID: ClassVar = [
+        "import shlex, subprocess\n"
+        "def f(d, n):\n"
+        '    cmd = f"find {shlex.quote(d)} -name {n}"\n'
+        "    subprocess.run(cmd, shell=True)\n",
         "import subprocess\nsubprocess.run(cmd, shell=True)",
         'import subprocess as sp\nsp.Popen(f"tar xf {archive}", shell=True)',
         'from subprocess import check_output as co\nco("grep " + pattern, shell=1)',
@@ -95,5 +104,25 @@ class ShellInjection(CstRule):
             command = argument(node, 0, keyword)
         if command is None:
             return
-        if command.star or not _is_fixed_command(command.value):
+        if command.star or not self._is_safe(command.value):
             self.report(node)
+
+    def _is_safe(self, node: cst.BaseExpression) -> bool:
+        """A fixed command line, or one whose every interpolated value is shell-quoted
+        (``shlex.quote``), directly or through a name bound to it in this scope."""
+        value = self.bound_value(node) or node
+        if _is_fixed_command(value):
+            return True
+        if isinstance(value, cst.ConcatenatedString):
+            return self._is_safe(value.left) and self._is_safe(value.right)
+        if isinstance(value, cst.FormattedString):
+            return all(
+                isinstance(part, cst.FormattedStringText)
+                or (
+                    isinstance(part, cst.FormattedStringExpression)
+                    and isinstance(part.expression, cst.Call)
+                    and "shlex.quote" in self.qualified_names(part.expression.func)
+                )
+                for part in value.parts
+            )
+        return False

@@ -83,6 +83,8 @@ class SqlInjection(BindingRule):
     SEVERITY = Severity.HIGH
     CWE = 89
     VALID: ClassVar = [
+        "def f(db, n):\n    limit = max(1, min(int(n), 100))\n"
+        "    db.execute(f'SELECT id FROM t LIMIT {limit}')\n",
         "cursor.execute('SELECT * FROM users WHERE id = %s', (user_id,))",
         "cursor.execute('SELECT * FROM users WHERE id = ?', [user_id])",
         "cursor.execute(f'SELECT COUNT(*) FROM users')",
@@ -96,6 +98,8 @@ class SqlInjection(BindingRule):
         ),
     ]
     INVALID: ClassVar = [
+        "def f(db, n):\n    limit = max(n, 'z')\n"
+        "    db.execute(f'SELECT id FROM t LIMIT {limit}')\n",
         "cursor.execute(f'SELECT * FROM users WHERE name = \\'{name}\\'')",
         "cursor.execute('SELECT * FROM users WHERE id = %s' % user_id)",
         "cursor.executemany('INSERT INTO t VALUES ({})'.format(values), rows)",
@@ -126,5 +130,36 @@ class SqlInjection(BindingRule):
         if query is None or query.star:
             return
         value = self.bound_value(query.value) or query.value
-        if is_formatted_sql(value):
+        if is_formatted_sql(value) and not self._only_numbers(value):
             self.report(node)
+
+    def _only_numbers(self, node: cst.BaseExpression) -> bool:
+        """An f-string whose every value is a number: nothing but digits can reach the SQL."""
+        if not isinstance(node, cst.FormattedString):
+            return False
+        return all(
+            isinstance(part, cst.FormattedStringText) or self._numeric(part.expression)
+            for part in node.parts
+            if isinstance(part, cst.FormattedStringText | cst.FormattedStringExpression)
+        )
+
+    def _numeric(self, node: cst.BaseExpression, depth: int = 0) -> bool:
+        """A number by construction: a numeric literal, int()/float()/len()/round()/abs()
+        of anything, min()/max() with a numeric argument (comparing a str with a number
+        raises), or a name bound to one of these in this scope."""
+        if depth > 3:
+            return False
+        if isinstance(node, cst.Integer | cst.Float):
+            return True
+        if isinstance(node, cst.Name):
+            bound = self.bound_value(node)
+            return bound is not None and bound is not node and self._numeric(bound, depth + 1)
+        if isinstance(node, cst.Call):
+            names = self.qualified_names(node.func)
+            if names & {"builtins.int", "builtins.float", "builtins.len", "builtins.round",
+                        "builtins.abs"}:  # fmt: skip
+                return True
+            if names & {"builtins.min", "builtins.max"}:
+                return any(isinstance(a.value, cst.Integer | cst.Float) or
+                           self._numeric(a.value, depth + 1) for a in node.args)  # fmt: skip
+        return False

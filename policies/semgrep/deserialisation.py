@@ -38,7 +38,9 @@ def flask_restore():
     config = yaml.load(request.data, Loader=yaml.SafeLoader)
     # ok: mergegate.deserialization-of-request-data
     payload = json.loads(request.get_data())
-    return str(state) + str(config) + str(payload)
+    # ok: mergegate.deserialization-of-request-data, mergegate.unsafe-model-load
+    weights = torch.load(request.files["model"], weights_only=True)
+    return str(state) + str(config) + str(payload) + str(weights)
 
 
 def django_import(request):
@@ -146,4 +148,6 @@ def parse_invoice(data):
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     # ok: mergegate.lxml-unsafe-parser
     root = etree.fromstring(data, parser=parser)
-    return root
+    # ok: mergegate.lxml-unsafe-parser
+    catalog = etree.parse("data/catalog.xml")
+    return root, catalog

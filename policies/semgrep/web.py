@@ -1,6 +1,7 @@
 # Test cases for web.yaml (semgrep --test). Insecure on purpose: this file is data.
 # ruff: noqa
 # fmt: off
+import hmac
 import os
 
 import jinja2
@@ -186,6 +187,15 @@ def webhook(request):
 # ok: mergegate.django-csrf-exempt
 @csrf_protect
 def update_profile(request):
+    return HttpResponse("ok")
+
+
+# ok: mergegate.django-csrf-exempt
+@csrf_exempt
+def signed_webhook(request):
+    expected = hmac.new(os.environ["HOOK_KEY"].encode(), request.body, "sha256").hexdigest()
+    if not hmac.compare_digest(expected, request.headers.get("X-Signature", "")):
+        return HttpResponse(status=403)
     return HttpResponse("ok")
 
 
