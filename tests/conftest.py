@@ -96,6 +96,23 @@ def sandbox():
 
 
 @pytest.fixture
+def run_check(sandbox):
+    """Run one check, in the Docker sandbox, on the working-tree change ``files`` make."""
+    from gate import change
+    from gate.checks.interface import CheckContext
+    from gate.policy import loader
+    from gate.workspace import Workspace
+
+    def run(check, repo: Repo, files: Mapping[str, str | None]):
+        repo.write(files)
+        c = change.from_worktree(repo.path)
+        with Workspace(c) as ws:
+            return check.run(CheckContext(c, ws, loader.load(repo.path, c.base), sandbox))
+
+    return run
+
+
+@pytest.fixture
 def shared_tmp() -> Iterator[Path]:
     """A folder in the system's /tmp that the bwrap sandbox's unprivileged user can reach."""
     import shutil

@@ -4,53 +4,30 @@
 
 from __future__ import annotations
 
-import json
-from importlib import metadata
 from typing import Any
 
-from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.sandboxed import run_tool
-from gate.checks.scanned import Targets
-from gate.findings import Finding, Severity, introduced
+from gate.checks.interface import CheckContext
+from gate.checks.scanned import ScannerCheck, Targets
+from gate.findings import Finding, Severity
 from gate.rules.interface import matches
 
 TOOL = "bandit"
 
 
-class BanditCheck:
+class BanditCheck(ScannerCheck):
     """One bandit process reads the base and the changed copy of every changed file."""
 
     id = "bandit"
+    package = "bandit"
 
-    def tool_version(self) -> str | None:
-        try:
-            return metadata.version("bandit")
-        except metadata.PackageNotFoundError:
-            return None
+    def argv(self, context: CheckContext, targets: Targets) -> list[str]:
+        return ["python", "-m", "bandit", "--format", "json", "--quiet", "--ignore-nosec",
+                *targets.names]  # fmt: skip
 
-    def run(self, context: CheckContext) -> Outcome:
-        targets = Targets.of(context)
-        if not targets.any_changed:
-            return Skipped("no changed Python files")
-        argv = ["python", "-m", "bandit", "--format", "json", "--quiet", "--ignore-nosec"]
-        result = run_tool(context, [*argv, *targets.names], ok=(0, 1))
-        if isinstance(result, Errored):
-            return result
-        try:
-            findings = _findings(json.loads(result.stdout), targets, context)
-        except (ValueError, KeyError, TypeError) as exc:
-            detail = (result.error_text.splitlines() or [str(exc)])[-1]
-            return Errored(
-                f"bandit printed no report that could be read: {detail}",
-                result.stdout + result.stderr,
-            )
-        if isinstance(findings, str):
-            return Errored(findings, result.stdout)
-        return Completed(
-            tuple(introduced(findings["head"], findings["base"])),
-            {"files": float(len(targets.trees))},
-            raw=result.stdout,
-        )
+    def parse(
+        self, report: dict[str, Any], targets: Targets, context: CheckContext
+    ) -> dict[str, list[Finding]] | str:
+        return _findings(report, targets, context)
 
 
 def _findings(

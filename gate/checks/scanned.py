@@ -4,11 +4,15 @@ fingerprint is the code it points at, so that only what the change introduces co
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from gate.checks.interface import CheckContext
-from gate.findings import Finding, Severity, code_at, fingerprint
+from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.sandboxed import run_tool
+from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 from gate.rules.runner import is_python
 
 
@@ -68,3 +72,61 @@ class Targets:
         key = code_at(self._sources[name], start, end)
         return tree, Finding(tool, rule_id, severity, cwe, path, start, end, message,
                              fingerprint(tool, rule_id, key))  # fmt: skip
+
+
+class ScannerCheck:
+    """A check that runs one scanner over :class:`Targets` and parses its JSON report.
+
+    Subclasses name the scanner and say how to call it and how to read its report; the
+    rest (nothing to scan, tool errors, unreadable reports, only new findings) is here.
+    """
+
+    id: str
+    package: str
+    """The distribution whose version the verdict records."""
+    ok_codes: tuple[int, ...] = (0, 1)
+    """Exit codes that mean "ran" (1: found something)."""
+    env: dict[str, str] = {}
+    """Environment the scanner needs."""
+
+    def tool_version(self) -> str | None:
+        try:
+            return metadata.version(self.package)
+        except metadata.PackageNotFoundError:
+            return None
+
+    def run(self, context: CheckContext) -> Outcome:
+        targets = Targets.of(context)
+        if not targets.any_changed:
+            return Skipped("no changed Python files")
+        argv = self.argv(context, targets)
+        if isinstance(argv, Errored):
+            return argv
+        result = run_tool(context, argv, ok=self.ok_codes, env=self.env)
+        if isinstance(result, Errored):
+            return result
+        try:
+            findings = self.parse(json.loads(result.stdout), targets, context)
+        except (ValueError, KeyError, TypeError) as exc:
+            detail = (result.error_text.splitlines() or [str(exc)])[-1]
+            return Errored(f"{self.id} printed no report that could be read: {detail}",
+                           result.stdout + result.stderr)  # fmt: skip
+        if isinstance(findings, str):
+            return Errored(findings, result.stdout)
+        metrics = {"files": float(len(targets.trees)), **self.metrics(context)}
+        return Completed(tuple(introduced(findings["head"], findings["base"])), metrics,
+                         raw=result.stdout)  # fmt: skip
+
+    def argv(self, context: CheckContext, targets: Targets) -> list[str] | Errored:
+        """The command line (or why the scanner cannot run)."""
+        raise NotImplementedError
+
+    def parse(
+        self, report: dict[str, Any], targets: Targets, context: CheckContext
+    ) -> dict[str, list[Finding]] | str:
+        """Findings by tree (``head``, ``base``), or why the report cannot be trusted."""
+        raise NotImplementedError
+
+    def metrics(self, context: CheckContext) -> dict[str, float]:
+        """Extra numbers for the verdict."""
+        return {}

@@ -4,15 +4,12 @@ package, never from the change) over the changed Python files of both trees, off
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import metadata
 from typing import Any
 
-from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.sandboxed import run_tool
-from gate.checks.scanned import Targets
-from gate.findings import Finding, Severity, introduced
+from gate.checks.interface import CheckContext, Errored
+from gate.checks.scanned import ScannerCheck, Targets
+from gate.findings import Finding, Severity
 from gate.resources import resource
 
 TOOL = "semgrep"
@@ -23,72 +20,48 @@ OFFLINE = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off",
 _SEVERITY = {"ERROR": Severity.HIGH, "WARNING": Severity.MEDIUM, "INFO": Severity.LOW}
 
 
-class SemgrepCheck:
+class SemgrepCheck(ScannerCheck):
     """One semgrep process reads the base and the changed copy of every changed file."""
 
     id = "semgrep"
+    package = "semgrep"
+    env = OFFLINE
 
-    def tool_version(self) -> str | None:
-        try:
-            return metadata.version("semgrep")
-        except metadata.PackageNotFoundError:
-            return None
-
-    def run(self, context: CheckContext) -> Outcome:
-        targets = Targets.of(context)
-        if not targets.any_changed:
-            return Skipped("no changed Python files")
-        rules = _copy_rules(context)
-        if not rules:
+    def argv(self, context: CheckContext, targets: Targets) -> list[str] | Errored:
+        if not _copy_rules(context):
             return Errored("the semgrep rule pack is empty or missing from this installation")
-        argv = [
-            "semgrep",
-            "scan",
-            "--config",
-            f"requests/{RULES_DIR}",
-            "--json",
-            "--quiet",
-            "--disable-version-check",
-            "--metrics=off",
-            "--disable-nosem",
-            "--no-git-ignore",
-            "--jobs",
-            "1",
-            "--timeout",
-            "30",
-            "--",
-            *targets.names,
-        ]
-        result = run_tool(context, argv, ok=(0, 1), env=OFFLINE)
-        if isinstance(result, Errored):
-            return result
-        try:
-            findings = _findings(json.loads(result.stdout), targets)
-        except (ValueError, KeyError, TypeError) as exc:
-            detail = (result.error_text.splitlines() or [str(exc)])[-1]
-            return Errored(
-                f"semgrep printed no report that could be read: {detail}",
-                result.stdout + result.stderr,
-            )
-        if isinstance(findings, str):
-            return Errored(findings, result.stdout)
-        return Completed(
-            tuple(introduced(findings["head"], findings["base"])),
-            {"files": float(len(targets.trees)), "rules": float(rules)},
-            raw=result.stdout,
-        )
+        return ["semgrep", "scan", "--config", f"requests/{RULES_DIR}", "--json", "--quiet",
+                "--disable-version-check", "--metrics=off", "--disable-nosem",
+                "--no-git-ignore", "--jobs", "1", "--timeout", "30", "--",
+                *targets.names]  # fmt: skip
+
+    def parse(
+        self, report: dict[str, Any], targets: Targets, context: CheckContext
+    ) -> dict[str, list[Finding]] | str:
+        return _findings(report, targets)
+
+    def metrics(self, context: CheckContext) -> dict[str, float]:
+        return {"rules": float(_count_rules())}
+
+
+def _rule_files() -> list[tuple[str, str]]:
+    """The rule pack's YAML files (name, text), from the installed package."""
+    folder = resource("policies", "semgrep")
+    return [(e.name, e.read_text("utf-8")) for e in sorted(folder.iterdir(), key=lambda e: e.name)
+            if e.name.endswith((".yaml", ".yml"))]  # fmt: skip
+
+
+def _count_rules(files: list[tuple[str, str]] | None = None) -> int:
+    texts = [text for _, text in (files if files is not None else _rule_files())]
+    return sum(len(re.findall(r"^\s*- id:", text, re.MULTILINE)) for text in texts)
 
 
 def _copy_rules(context: CheckContext) -> int:
-    """Copy the rule pack's YAML files into the workspace; return how many rules."""
-    count = 0
-    folder = resource("policies", "semgrep")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".yml")):
-            text = entry.read_text("utf-8")
-            count += len(re.findall(r"^\s*- id:", text, re.MULTILINE))
-            context.workspace.write_request(f"{RULES_DIR}/{entry.name}", text.encode())
-    return count
+    """Copy the rule pack into the workspace; return how many rules it holds."""
+    files = _rule_files()
+    for name, text in files:
+        context.workspace.write_request(f"{RULES_DIR}/{name}", text.encode())
+    return _count_rules(files)
 
 
 def _findings(report: dict[str, Any], targets: Targets) -> dict[str, list[Finding]] | str:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
 
 import pytest
 
-from gate import change
 from gate.checks.bandit import BanditCheck
-from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.policy import loader
-from gate.workspace import Workspace
+from gate.checks.interface import Completed, Errored, Skipped
 
 from ..conftest import Repo
 
@@ -21,15 +18,8 @@ pytestmark = pytest.mark.docker
 
 
 @pytest.fixture
-def run_bandit(sandbox):
-    def run(repo: Repo, files: Mapping[str, str | None]) -> Outcome:
-        repo.write(files)
-        c = change.from_worktree(repo.path)
-        policy = loader.load(repo.path, c.base)
-        with Workspace(c) as ws:
-            return BanditCheck().run(CheckContext(c, ws, policy, sandbox))
-
-    return run
+def run_bandit(run_check):
+    return functools.partial(run_check, BanditCheck())
 
 
 def test_new_shell_call_is_found_with_its_line(repo: Repo, run_bandit) -> None:

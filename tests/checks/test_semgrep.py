@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
 
 import pytest
 
-from gate import change
-from gate.checks.interface import CheckContext, Completed, Outcome, Skipped
+from gate.checks.interface import Completed, Skipped
 from gate.checks.scanned import Targets
 from gate.checks.semgrep import SemgrepCheck, _cwe, _findings, _rule_id
-from gate.policy import loader
-from gate.workspace import Workspace
 
 from ..conftest import Repo
 
@@ -30,15 +27,8 @@ def ping():
 
 
 @pytest.fixture
-def run_semgrep(sandbox):
-    def run(repo: Repo, files: Mapping[str, str | None]) -> Outcome:
-        repo.write(files)
-        c = change.from_worktree(repo.path)
-        policy = loader.load(repo.path, c.base)
-        with Workspace(c) as ws:
-            return SemgrepCheck().run(CheckContext(c, ws, policy, sandbox))
-
-    return run
+def run_semgrep(run_check):
+    return functools.partial(run_check, SemgrepCheck())
 
 
 @pytest.mark.docker
