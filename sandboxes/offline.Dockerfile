@@ -10,4 +10,4 @@ ENV PATH=/opt/gate/bin:/usr/local/bin:/usr/bin:/bin \
     SEMGREP_ENABLE_VERSION_CHECK=0 \
     SEMGREP_SEND_METRICS=off
 USER 10001:10001
-WORKDIR /work
+WORKDIR /workspace

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from gate.sandbox.image import PYTHON_SITE, gate_sources
-from gate.sandbox.interface import Job, Result, SandboxUnavailableError
+from gate.sandbox.interface import WORKSPACE, Job, Result, SandboxUnavailableError
 
 NOBODY = "65534"
 ENV = {
@@ -82,10 +82,10 @@ class BwrapSandbox:
             "--cap-drop", "ALL", "--clearenv", *env,
             "--ro-bind", str(self.rootfs), "/",
             "--ro-bind", str(self.runtime / "gate"), f"/opt/gate/{PYTHON_SITE}/gate",
-            "--ro-bind", str(job.workspace), "/work",
+            "--ro-bind", str(job.workspace), WORKSPACE,
             "--proc", "/proc", "--dev", "/dev",
             "--size", str(limits.tmpfs_mb * 2**20), "--tmpfs", "/tmp",
-            "--uid", "10001", "--gid", "10001", "--chdir", "/work",
+            "--uid", "10001", "--gid", "10001", "--chdir", WORKSPACE,
             "--", "/usr/bin/prlimit", f"--nproc={limits.pids}",
             f"--data={limits.memory_mb * 2**20}", "--", *job.argv,
         ]  # fmt: skip

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gate.sandbox import runs
-from gate.sandbox.interface import Job, Result, SandboxUnavailableError
+from gate.sandbox.interface import WORKSPACE, Job, Result, SandboxUnavailableError
 
 USER = "10001:10001"
 _ENGINE_HINT = (
@@ -63,7 +63,7 @@ class DockerSandbox:
             self.image,
             list(job.argv),
             user=USER,
-            working_dir="/work",
+            working_dir=WORKSPACE,
             environment={"HOME": "/tmp", **job.env},
             network_mode="none",
             network_disabled=True,
@@ -75,7 +75,7 @@ class DockerSandbox:
             mem_limit=f"{limits.memory_mb}m",
             memswap_limit=f"{limits.memory_mb}m",
             nano_cpus=int(limits.cpus * 1e9),
-            volumes={str(job.workspace): {"bind": "/work", "mode": "ro"}},
+            volumes={str(job.workspace): {"bind": WORKSPACE, "mode": "ro"}},
             labels=runs.labels(self.run_id),
             log_config={
                 "type": "json-file",

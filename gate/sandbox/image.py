@@ -21,7 +21,7 @@ from gate import __version__, process
 from gate.errors import GateUnavailableError
 from gate.process import ProcessError
 from gate.resources import resource
-from gate.sandbox.interface import SandboxUnavailableError
+from gate.sandbox.interface import WORKSPACE, SandboxUnavailableError
 
 REPOSITORY = "mergegate-sandbox"
 TOOLS_REPOSITORY = "mergegate-tools"
@@ -75,7 +75,7 @@ def plan(recipe: str = "offline") -> ImagePlan:
     """The tags the image would have, computed from its inputs."""
     reqs = requirements()
     recipe_text = resource("sandboxes", _dockerfile(recipe)).read_text("utf-8")
-    tools = _hash(f"{SUITE}|{PACKAGES}|{sys.version_info[:2]}|{reqs}")
+    tools = _hash(f"{SUITE}|{PACKAGES}|{sys.version_info[:2]}|{WORKSPACE}|{reqs}")
     gate = hashlib.sha256()
     for name, path in gate_sources():
         gate.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -164,7 +164,7 @@ def _docker_build(
 def rootfs_path(p: ImagePlan, cache: Path) -> Path | None:
     """The built tools root in ``cache``, if there is one."""
     target = cache / "rootfs" / p.tools_tag.split(":")[1]
-    mount_points = (target / "work", target / "opt" / "gate" / PYTHON_SITE / "gate")
+    mount_points = (target / WORKSPACE[1:], target / "opt" / "gate" / PYTHON_SITE / "gate")
     return target if all(m.is_dir() for m in mount_points) else None
 
 
@@ -210,7 +210,7 @@ def tools_rootfs(p: ImagePlan, cache: Path, progress: Progress) -> Path:
     )  # fmt: skip
     shutil.rmtree(inside)
     # Where bwrap mounts the workspace and mergegate's own package over the read-only root.
-    (rootfs / "work").mkdir()
+    (rootfs / WORKSPACE[1:]).mkdir()
     (rootfs / "opt" / "gate" / PYTHON_SITE / "gate").mkdir()
     for leftover in ("var/cache/apt/archives", "var/lib/apt/lists"):
         shutil.rmtree(rootfs / leftover, ignore_errors=True)

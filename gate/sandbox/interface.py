@@ -10,6 +10,9 @@ from typing import Protocol
 
 from gate.errors import GateUnavailableError
 
+WORKSPACE = "/workspace"
+"""Where every sandbox mounts the workspace (read-only) and runs its commands."""
+
 
 class SandboxUnavailableError(GateUnavailableError):
     """No sandbox can run here (no engine, no image, no bubblewrap): exit 3."""

@@ -20,7 +20,8 @@ except OSError as exc:
 """,
     "write_outside_tmp": """
 import os
-for target in ("/work/owned", "/etc/owned", "/owned", "/opt/gate/owned", "/work/head/owned"):
+for target in ("/workspace/owned", "/etc/owned", "/owned", "/opt/gate/owned",
+               "/workspace/head/owned"):
     try:
         with open(target, "w") as handle:
             handle.write("x")
