@@ -57,7 +57,7 @@ class Request:
     jobs: int | None = None
     """How many checks run at once (default: sized to the machine)."""
     sandbox: str = "auto"
-    """Which sandbox runs the tools: ``auto`` or ``docker``."""
+    """Which sandbox runs the tools: ``auto`` (docker, then bwrap), ``docker`` or ``bwrap``."""
     unsafe_no_sandbox: bool = False
     """Run the tools on the host (recorded, and failed by the default policy)."""
 
