@@ -9,6 +9,7 @@ from importlib import metadata
 
 from gate.checks.bandit import BanditCheck
 from gate.checks.interface import Check
+from gate.checks.mypy import MypyCheck
 from gate.checks.rules import RulesCheck
 from gate.checks.semgrep import SemgrepCheck
 from gate.errors import BadInputError
@@ -17,6 +18,7 @@ BUILTIN: Mapping[str, Check] = {
     "rules": RulesCheck(),
     "semgrep": SemgrepCheck(),
     "bandit": BanditCheck(),
+    "mypy": MypyCheck(),
 }
 
 # Group names a user may pass to --only/--skip; ids not built in yet are kept, so that

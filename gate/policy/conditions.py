@@ -128,6 +128,8 @@ def _rule_action(finding: Finding, policy: Policy) -> tuple[Action, str]:
     for key in (f"{finding.tool}:{finding.rule_id}", finding.rule_id):
         if key in policy.actions:
             return policy.actions[key], f"policy sets {key} to {policy.actions[key].value}"
+    if finding.tool in policy.blocking_tools:
+        return Action.BLOCK, f"policy blocks every finding of {finding.tool}"
     if finding.tool in policy.security_tools and finding.severity >= policy.block_at:
         return Action.BLOCK, (
             f"security finding of severity {finding.severity.value} "

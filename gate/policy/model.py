@@ -73,6 +73,8 @@ class Policy:
     """Security findings at or above this severity block."""
     security_tools: tuple[str, ...]
     """Tools whose findings are security findings."""
+    blocking_tools: tuple[str, ...]
+    """Tools every finding of which blocks (a correctness gate such as mypy)."""
     actions: Mapping[str, Action]
     """Per-rule overrides (``GATE301`` or ``bandit:B101``)."""
     protected_block: tuple[str, ...]

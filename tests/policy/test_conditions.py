@@ -26,7 +26,9 @@ def _finding(
 def test_security_findings_block_at_the_threshold() -> None:
     assert judge(_finding(severity=Severity.MEDIUM), POLICY, TODAY).action is Action.BLOCK
     assert judge(_finding(severity=Severity.LOW), POLICY, TODAY).action is Action.WARN
-    assert judge(_finding(tool="mypy", severity=Severity.HIGH), POLICY, TODAY).action is Action.WARN
+    assert judge(_finding(tool="lint", severity=Severity.HIGH), POLICY, TODAY).action is Action.WARN
+    # mypy is a correctness gate: every new type error blocks, whatever its severity.
+    assert judge(_finding(tool="mypy", severity=Severity.LOW), POLICY, TODAY).action is Action.BLOCK
 
 
 def test_rule_overrides_win() -> None:

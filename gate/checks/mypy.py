@@ -1,0 +1,106 @@
+"""The ``mypy`` check: the changed files of both trees type-checked in the sandbox with
+the base revision's mypy settings; only the errors the change introduces count."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.sandboxed import run_tool
+from gate.checks.scanned import Targets
+from gate.findings import Finding, Severity, code_at, fingerprint, introduced
+from gate.workspace import read_text
+
+TOOL = "mypy"
+_ERROR = re.compile(
+    r"^(?P<path>[^:\n]+):(?P<line>\d+): error: (?P<message>.*?)(?:  \[(?P<code>[a-z0-9-]+)\])?$"
+)
+
+
+class MypyCheck:
+    """Two mypy runs in one sandbox: the base files, then the changed ones."""
+
+    id = "mypy"
+
+    def tool_version(self) -> str | None:
+        try:
+            return metadata.version("mypy")
+        except metadata.PackageNotFoundError:
+            return None
+
+    def run(self, context: CheckContext) -> Outcome:
+        trees = Targets.of(context).trees.values()
+        head = [path for tree, path in trees if tree == "head"]
+        base = [path for tree, path in trees if tree == "base"]
+        if not head:
+            return Skipped("no changed Python files")
+        request = {"config": base_config(context.workspace.base), "base": base, "head": head}
+        path = context.workspace.write_request("mypy.json", json.dumps(request).encode())
+        result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "mypy", path])
+        if isinstance(result, Errored):
+            return result
+        try:
+            runs = json.loads(result.stdout)
+            head_errors = _parse(runs["head"], "head", context)
+            base_errors = _parse(runs["base"], "base", context)
+        except (ValueError, KeyError, TypeError) as exc:
+            return Errored(f"mypy printed no result that could be read: {exc}", result.stdout)
+        if isinstance(head_errors, str):
+            return Errored(head_errors, result.stdout)
+        if isinstance(base_errors, str):
+            return Errored(base_errors, result.stdout)
+        return Completed(
+            tuple(introduced(head_errors, base_errors)),
+            {"files": float(len(head)), "errors": float(len(head_errors))},
+            raw=result.stdout,
+        )
+
+
+def base_config(base: Path) -> str | None:
+    """The base revision's mypy configuration file, as mypy would find it."""
+    for name in ("mypy.ini", ".mypy.ini"):
+        if (base / name).is_file():
+            return f"base/{name}"
+    text = read_text(base / "pyproject.toml")
+    if text is not None:
+        try:
+            if "mypy" in tomllib.loads(text).get("tool", {}):
+                return "base/pyproject.toml"
+        except tomllib.TOMLDecodeError:
+            pass
+    setup = read_text(base / "setup.cfg")
+    if setup is not None and re.search(r"^\[mypy", setup, re.MULTILINE):
+        return "base/setup.cfg"
+    return None
+
+
+def _parse(run: dict[str, object], tree: str, context: CheckContext) -> list[Finding] | str:
+    """mypy's errors as findings; a crash or a usage error is a reason to fail closed."""
+    exit_code = run["exit"]
+    if exit_code not in (0, 1):
+        detail = (str(run["stderr"]).strip().splitlines() or ["no error output"])[-1]
+        return f"mypy exited with {exit_code} on the {tree} files: {detail}"
+    root = context.workspace.base if tree == "base" else context.workspace.head
+    findings = []
+    sources: dict[str, str] = {}
+    for line in str(run["stdout"]).splitlines():
+        match = _ERROR.match(line)
+        if match is None:
+            continue
+        path, number = match["path"], int(match["line"])
+        if path not in sources:
+            sources[path] = read_text(root / path) or ""
+        code = match["code"] or "error"
+        # Line numbers inside messages ("defined on line 5") move with the code: drop them.
+        message = re.sub(r"line \d+", "line N", match["message"])
+        findings.append(Finding(
+            TOOL, code, Severity.MEDIUM, None, path, number, number, match["message"],
+            fingerprint(TOOL, code, message, code_at(sources[path], number)),
+        ))  # fmt: skip
+    if exit_code == 1 and not findings:
+        return f"mypy reported errors on the {tree} files that could not be read"
+    return findings

@@ -1,0 +1,57 @@
+"""The mypy check, with the real mypy, in the sandbox."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from gate.checks.interface import Completed, Errored, Skipped
+from gate.checks.mypy import MypyCheck
+
+from ..conftest import Repo
+
+pytestmark = pytest.mark.docker
+
+TYPED = "def area(w: int, h: int) -> int:\n    return w * h\n"
+
+
+@pytest.fixture
+def run_mypy(run_check):
+    return functools.partial(run_check, MypyCheck())
+
+
+def test_a_new_type_error_is_found(repo: Repo, run_mypy) -> None:
+    repo.commit({"app/geo.py": TYPED})
+    outcome = run_mypy(repo, {"app/geo.py": TYPED + "\n\nSIDE: int = area(2, 3) + 'cm'\n"})
+    assert isinstance(outcome, Completed), outcome
+    (error,) = outcome.findings
+    assert (error.path, error.line, error.rule_id) == ("app/geo.py", 5, "operator")
+
+
+def test_an_old_type_error_elsewhere_is_not_new(repo: Repo, run_mypy) -> None:
+    old = TYPED + "\n\nBROKEN: str = area(1, 2)\n"
+    repo.commit({"app/geo.py": old})
+    outcome = run_mypy(repo, {"app/geo.py": "import math\n\n\n" + old})
+    assert isinstance(outcome, Completed)
+    assert outcome.findings == ()
+    assert outcome.metrics["errors"] == 1
+
+
+def test_the_changes_own_mypy_settings_are_not_used(repo: Repo, run_mypy) -> None:
+    repo.commit({"app/geo.py": TYPED, "mypy.ini": "[mypy]\nstrict = True\n"})
+    untyped = TYPED + "\n\ndef perimeter(w, h):\n    return 2 * (w + h)\n"
+    # The change relaxes the config and adds an untyped function: the base's strict wins.
+    outcome = run_mypy(repo, {"app/geo.py": untyped, "mypy.ini": "[mypy]\n"})
+    assert isinstance(outcome, Completed)
+    assert [f.rule_id for f in outcome.findings] == ["no-untyped-def"]
+
+
+def test_unparsable_file_is_an_error(repo: Repo, run_mypy) -> None:
+    outcome = run_mypy(repo, {"app/bad.py": "def f(:\n"})
+    assert isinstance(outcome, Errored)
+    assert "mypy exited with 2 on the head files" in outcome.reason
+
+
+def test_no_python_files_is_skipped(repo: Repo, run_mypy) -> None:
+    assert isinstance(run_mypy(repo, {"README.md": "hi\n"}), Skipped)
