@@ -38,7 +38,13 @@ class MypyCheck:
         base = [path for tree, path in trees if tree == "base"]
         if not head:
             return Skipped("no changed Python files")
-        request = {"config": base_config(context.workspace.base), "base": base, "head": head}
+        files = len(head)
+        # New files may be held to --strict (policy); the others keep the base's settings.
+        new = {f.path for f in context.change.files if f.old_path is None}
+        strict = [p for p in head if p in new] if context.policy.mypy_strict_new_files else []
+        head = [p for p in head if p not in strict]
+        request = {"config": base_config(context.workspace.base), "base": base, "head": head,
+                   "strict": strict}  # fmt: skip
         path = context.workspace.write_request("mypy.json", json.dumps(request).encode())
         result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "mypy", path])
         if isinstance(result, Errored):
@@ -46,6 +52,7 @@ class MypyCheck:
         try:
             runs = json.loads(result.stdout)
             head_errors = _parse(runs["head"], "head", context)
+            strict_errors = _parse(runs["strict"], "head", context)
             base_errors = _parse(runs["base"], "base", context)
         except (ValueError, KeyError, TypeError) as exc:
             return Errored(f"mypy printed no result that could be read: {exc}", result.stdout)
@@ -53,9 +60,12 @@ class MypyCheck:
             return Errored(head_errors, result.stdout)
         if isinstance(base_errors, str):
             return Errored(base_errors, result.stdout)
+        if isinstance(strict_errors, str):
+            return Errored(strict_errors, result.stdout)
+        head_errors += strict_errors
         return Completed(
             tuple(introduced(head_errors, base_errors)),
-            {"files": float(len(head)), "errors": float(len(head_errors))},
+            {"files": float(files), "errors": float(len(head_errors))},
             raw=result.stdout,
         )
 

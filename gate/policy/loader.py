@@ -32,7 +32,7 @@ _SCHEMA: Mapping[str, Any] = {
     "findings": {"block_at": str, "security_tools": list, "blocking_tools": list, "actions": dict},
     "protected": {"block": list, "warn": list},
     "tests": {"paths": list},
-    "tools": {"bandit": {"ignore_in_tests": list}},
+    "tools": {"bandit": {"ignore_in_tests": list}, "mypy": {"strict_new_files": bool}},
     "limits": {
         "timeout": (int, float),
         "memory_mb": int,
@@ -186,6 +186,9 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
         bandit_ignore_in_tests=_strings(
             data.get("tools", {}).get("bandit", {}).get("ignore_in_tests", []),
             "tools.bandit.ignore_in_tests",
+        ),
+        mypy_strict_new_files=bool(
+            data.get("tools", {}).get("mypy", {}).get("strict_new_files", False)
         ),
         timeout=timeout,
         limits=_limits(data.get("limits", {})),

@@ -85,6 +85,8 @@ class Policy:
     """Globs of test files."""
     bandit_ignore_in_tests: tuple[str, ...]
     """Bandit tests that do not apply to test files (B101: assert)."""
+    mypy_strict_new_files: bool
+    """Whether files the change adds are type-checked with ``--strict``."""
     timeout: float
     """Wall-clock seconds per check."""
     limits: Limits

@@ -60,8 +60,8 @@ def mypy(request: dict[str, Any]) -> dict[str, Any]:
     """Type-check the named files of each tree, from the tree's own root, with the base
     revision's mypy settings (or none): never the change's."""
     out: dict[str, Any] = {}
-    for tree in ("base", "head"):
-        files = request[tree]
+    for tree in ("base", "head", "strict"):
+        files = request.get(tree, [])
         if not files:
             out[tree] = {"exit": 0, "stdout": "", "stderr": ""}
             continue
@@ -71,9 +71,11 @@ def mypy(request: dict[str, Any]) -> dict[str, Any]:
             "--no-error-summary", "--show-error-codes", "--hide-error-context",
             "--no-color-output", "--no-pretty", "--follow-imports=silent",
             # The repository's third-party packages are not installed in the sandbox.
-            "--ignore-missing-imports", f"--cache-dir=/tmp/mypy-cache-{tree}", "--", *files,
+            "--ignore-missing-imports", f"--cache-dir=/tmp/mypy-cache-{tree}",
+            *(["--strict"] if tree == "strict" else []), "--", *files,
         ]  # fmt: skip
-        done = subprocess.run(argv, cwd=tree, capture_output=True, text=True, check=False)
+        cwd = "head" if tree == "strict" else tree
+        done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=False)
         out[tree] = {"exit": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
     return out
 

@@ -55,3 +55,13 @@ def test_unparsable_file_is_an_error(repo: Repo, run_mypy) -> None:
 
 def test_no_python_files_is_skipped(repo: Repo, run_mypy) -> None:
     assert isinstance(run_mypy(repo, {"README.md": "hi\n"}), Skipped)
+
+
+def test_new_files_can_be_held_to_strict(repo: Repo, run_mypy) -> None:
+    untyped = "def double(x):\n    return 2 * x\n"
+    assert run_mypy(repo, {"app/new.py": untyped}).findings == ()
+    repo.git("clean", "-fdq")
+    repo.commit({".gate.toml": "[tools.mypy]\nstrict_new_files = true\n"})
+    outcome = run_mypy(repo, {"app/new.py": untyped})
+    assert isinstance(outcome, Completed)
+    assert [f.rule_id for f in outcome.findings] == ["no-untyped-def"]
