@@ -7,7 +7,8 @@ from typing import ClassVar
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.interface import CstRule, Example, RuleSettings
+from gate.rules.interface import Example, RuleSettings
+from gate.rules.testscope import TestFileRule
 
 # Decorators, marks and calls that skip a test or let it fail.
 _SKIPS = {
@@ -38,7 +39,7 @@ def _is_self_skip_test(node: cst.BaseExpression) -> bool:
     )
 
 
-class SkippedTest(CstRule):
+class SkippedTest(TestFileRule):
     """A test is skipped, or marked as expected to fail, in a test file.
 
     ``@pytest.mark.skip``, ``skipif``, ``xfail``, ``pytest.skip()``, ``pytestmark =
@@ -152,21 +153,7 @@ class SkippedTest(CstRule):
 
     def __init__(self, settings: RuleSettings, path: str) -> None:
         super().__init__(settings, path)
-        self._active = settings.is_test_file(path)
-        self._scope: list[str] = []
         self._seen: set[cst.CSTNode] = set()
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._scope.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._scope.pop()
 
     def visit_Call(self, node: cst.Call) -> None:
         self._check(node, node.func)
@@ -182,7 +169,7 @@ class SkippedTest(CstRule):
 
         A reported call's function, and a decorator's parts, are not reported again.
         """
-        if not self._active or node in self._seen:
+        if not self.active or node in self._seen:
             return
         self._seen.add(target)
         if not (
@@ -191,7 +178,7 @@ class SkippedTest(CstRule):
         ):
             return
         code = cst.Module(body=[]).code_for_node(node)
-        scope = ".".join(self._scope) or "<module>"
+        scope = self.scope
         shown = " ".join(code.split())
         if len(shown) > 80:
             shown = shown[:77] + "..."

@@ -8,8 +8,9 @@ import libcst as cst
 import libcst.matchers as m
 
 from gate.findings import Severity
-from gate.rules.interface import CstRule, Example, RuleSettings
+from gate.rules.interface import Example
 from gate.rules.nodes import source, string_value
+from gate.rules.testscope import TestFileRule
 
 _SAME_SIDES_TRUE = (cst.Equal, cst.Is, cst.LessThanEqual, cst.GreaterThanEqual)
 _ASSERT_SAME = {"assertEqual", "assertEquals", "assertIs", "assertLessEqual", "assertGreaterEqual"}
@@ -67,7 +68,7 @@ def is_tautology(node: cst.BaseExpression) -> bool:
     )
 
 
-class TautologicalAssertion(CstRule):
+class TautologicalAssertion(TestFileRule):
     """A test asserts something that is always true: ``assert True``, ``x == x``.
 
     An assertion whose outcome does not depend on the code under test (a literal
@@ -116,31 +117,14 @@ class TautologicalAssertion(CstRule):
         ),
     ]
 
-    def __init__(self, settings: RuleSettings, path: str) -> None:
-        super().__init__(settings, path)
-        self._active = settings.is_test_file(path)
-        self._scope: list[str] = []
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._scope.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._scope.pop()
-
     def visit_Assert(self, node: cst.Assert) -> None:
-        if self._active and is_tautology(node.test):
+        if self.active and is_tautology(node.test):
             self._report(node, f"assert {source(node.test)}")
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         if not (
-            self._active
+            self.active
             and isinstance(func, cst.Attribute)
             and isinstance(func.value, cst.Name)
             and func.value.value == "self"
@@ -159,5 +143,5 @@ class TautologicalAssertion(CstRule):
         shown = " ".join(shown.split())
         if len(shown) > 80:
             shown = shown[:77] + "..."
-        scope = ".".join(self._scope) or "<module>"
+        scope = self.scope
         self.report(node, f"{self.MESSAGE}: `{shown}`", key=f"{source(node)} @ {scope}")
