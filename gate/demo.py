@@ -51,6 +51,15 @@ def test_discounted() -> None:
     from shop.orders import discounted
 
     assert discounted(200.0, 25) == 150.0
+
+
+def test_discount_over_100_percent_is_refused() -> None:
+    import pytest
+
+    from shop.orders import discounted
+
+    with pytest.raises(ValueError):
+        discounted(10.0, 120)
 """,
 }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -170,6 +170,11 @@ def run_checks(
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gate-check")
     try:
         futures = {c.id: pool.submit(_timed, c, context) for c in checks}
+        pending = set(futures.values())
+        while pending:
+            # Wake up often: a signal the kernel hands to a worker thread only sets a
+            # flag, and the main thread must run to raise it (SIGTERM as KeyboardInterrupt).
+            _, pending = wait(pending, timeout=0.25)
         return {cid: future.result() for cid, future in futures.items()}
     except BaseException:
         context.sandbox.close()

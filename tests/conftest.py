@@ -72,6 +72,23 @@ def repo(tmp_path: Path) -> Repo:
     return r
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def calc(tmp_path: Path) -> Repo:
+    """A repository with one commit: the ``calc`` fixture package, its pytest suite and
+    its hypothesis test."""
+    import shutil
+
+    path = tmp_path / "calc"
+    shutil.copytree(FIXTURES / "calc", path)
+    r = Repo(path)
+    r.git("init", "--quiet")
+    r.commit(message="base")
+    return r
+
+
 def open_or_skip(kind: str):
     """A sandbox of ``kind``, or a loud skip; a failure where GATE_REQUIRE_SANDBOXES names
     it (the project's test command sets it for what the machine can run)."""

@@ -25,6 +25,12 @@ def go():
 HARMLESS = """def add(a: int, b: int) -> int:
     return a + b
 """
+HARMLESS_TEST = """from app.add import add
+
+
+def test_add():
+    assert add(2, 3) == 5
+"""
 
 
 def gate(
@@ -75,7 +81,7 @@ def test_silencing_bandit_with_nosec_fails(repo: Repo) -> None:
 
 @pytest.mark.docker
 def test_harmless_change_passes(repo: Repo) -> None:
-    repo.write({"app/add.py": HARMLESS})
+    repo.write({"app/add.py": HARMLESS, "tests/test_add.py": HARMLESS_TEST})
     result = gate("check", str(repo.path), cwd=repo.path.parent)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("PASSED")
@@ -110,8 +116,8 @@ def test_diff_file_and_stdin_give_the_same_subject(repo: Repo, tmp_path: Path) -
 
 @pytest.mark.docker
 def test_staged_judges_only_the_index(repo: Repo) -> None:
-    repo.write({"app/run.py": INSECURE, "app/add.py": HARMLESS})
-    repo.git("add", "app/add.py")
+    repo.write({"app/run.py": INSECURE, "app/add.py": HARMLESS, "tests/test_add.py": HARMLESS_TEST})
+    repo.git("add", "app/add.py", "tests/test_add.py")
     assert gate("check", "--staged", cwd=repo.path).returncode == 0
     repo.git("add", "app/run.py")
     assert gate("check", "--staged", cwd=repo.path).returncode == 1
@@ -219,7 +225,9 @@ def test_only_and_skip_narrow_the_run_and_say_so(repo: Repo) -> None:
     repo.write({"app/run.py": INSECURE})
     result = gate("check", "--skip", "bandit", "--format", "json", cwd=repo.path)
     predicate = statement(result)["predicate"]
-    assert [c["id"] for c in predicate["checks"]] == ["rules", "semgrep", "mypy"]
+    assert [c["id"] for c in predicate["checks"]] == [
+        "rules", "semgrep", "mypy", "tests", "coverage", "properties"
+    ]  # fmt: skip
     assert predicate["notes"] == ["partial run: bandit not run"]
     assert "MERGEGATE_POLICY_COMPLETE" not in predicate["verifiedLevels"]
     only = statement(gate("check", "--only", "security", "--format", "json", cwd=repo.path))

@@ -8,10 +8,13 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 
 from gate.checks.bandit import BanditCheck
+from gate.checks.coverage import CoverageCheck
 from gate.checks.interface import Check
 from gate.checks.mypy import MypyCheck
+from gate.checks.properties import PropertiesCheck
 from gate.checks.rules import RulesCheck
 from gate.checks.semgrep import SemgrepCheck
+from gate.checks.tests import TestsCheck
 from gate.errors import BadInputError
 
 BUILTIN: Mapping[str, Check] = {
@@ -19,6 +22,9 @@ BUILTIN: Mapping[str, Check] = {
     "semgrep": SemgrepCheck(),
     "bandit": BanditCheck(),
     "mypy": MypyCheck(),
+    "tests": TestsCheck(),
+    "coverage": CoverageCheck(),
+    "properties": PropertiesCheck(),
 }
 
 # Group names a user may pass to --only/--skip; ids not built in yet are kept, so that

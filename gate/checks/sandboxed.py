@@ -14,10 +14,13 @@ def run_tool(
     argv: Sequence[str],
     ok: Sequence[int] = (0,),
     env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
 ) -> Result | Errored:
-    """Run ``argv`` in the workspace inside the sandbox."""
+    """Run ``argv`` in the workspace inside the sandbox (within the policy's time limit
+    per check, unless ``timeout`` names another)."""
     policy = context.policy
-    job = Job(argv, context.workspace.root, policy.timeout, policy.limits, dict(env or {}))
+    job = Job(argv, context.workspace.root, timeout or policy.timeout, policy.limits,
+              dict(env or {}))  # fmt: skip
     result = context.sandbox.run(job)
     raw = result.stdout + result.stderr
     if result.killed_by is not None:

@@ -31,7 +31,9 @@ _SCHEMA: Mapping[str, Any] = {
     "checks": {"enabled": list, "required": list},
     "findings": {"block_at": str, "security_tools": list, "blocking_tools": list, "actions": dict},
     "protected": {"block": list, "warn": list},
-    "tests": {"paths": list},
+    "tests": {"paths": list, "timeout": (int, float)},
+    "coverage": {"threshold": (int, float)},
+    "properties": {"max_examples": int},
     "tools": {"bandit": {"ignore_in_tests": list}, "mypy": {"strict_new_files": bool}},
     "limits": {
         "timeout": (int, float),
@@ -165,8 +167,15 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
     timeout = (
         float(timeout_env) if timeout_env else float(data.get("limits", {}).get("timeout", 300))
     )
-    if timeout <= 0:
+    tests_timeout = timeout if timeout_env else float(data.get("tests", {}).get("timeout", timeout))
+    if min(timeout, tests_timeout) <= 0:
         raise ValueError("the timeout must be positive")
+    threshold = data.get("coverage", {}).get("threshold")
+    if threshold is not None and not 0 <= threshold <= 100:
+        raise ValueError("coverage.threshold is a percentage, from 0 to 100")
+    max_examples = int(data.get("properties", {}).get("max_examples", 100))
+    if max_examples <= 0:
+        raise ValueError("properties.max_examples must be positive")
     profile = data.get("profile", "default")
     if profile not in ("default", "relaxed"):
         raise ValueError(f"profile must be 'default' or 'relaxed', not {profile!r}")
@@ -191,9 +200,13 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
             data.get("tools", {}).get("mypy", {}).get("strict_new_files", False)
         ),
         timeout=timeout,
+        tests_timeout=tests_timeout,
+        coverage_threshold=None if threshold is None else float(threshold),
+        max_examples=max_examples,
         limits=_limits(data.get("limits", {})),
         allow_unsafe_sandbox=bool(data.get("sandbox", {}).get("allow_unsafe", False)),
-        conditions=tuple(_condition(c) for c in data.get("conditions", [])),
+        conditions=tuple(_condition(c) for c in data.get("conditions", []))
+        + _coverage_condition(threshold),
         waivers=tuple(_waiver(w) for w in data.get("waivers", [])),
     )
 
@@ -235,6 +248,13 @@ def _condition(raw: Any) -> MetricCondition:
     return MetricCondition(
         str(raw["check"]), str(raw["metric"]), raw["op"], float(raw["threshold"])
     )
+
+
+def _coverage_condition(threshold: float | None) -> tuple[MetricCondition, ...]:
+    """``[coverage] threshold`` is shorthand for a condition on the coverage check."""
+    if threshold is None:
+        return ()
+    return (MetricCondition("coverage", "changed_lines_percent", ">=", float(threshold)),)
 
 
 def _waiver(raw: Any) -> Waiver:

@@ -89,6 +89,12 @@ class Policy:
     """Whether files the change adds are type-checked with ``--strict``."""
     timeout: float
     """Wall-clock seconds per check."""
+    tests_timeout: float
+    """Wall-clock seconds for the test suite's runs (tests, coverage, properties)."""
+    coverage_threshold: float | None
+    """Percent of the changed executable lines the tests must run (None: no minimum)."""
+    max_examples: int
+    """Hypothesis examples per property (the repository's and the generated ones)."""
     limits: Limits
     """Memory, pids, CPU, output and scratch limits of every sandboxed command."""
     allow_unsafe_sandbox: bool

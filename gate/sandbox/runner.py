@@ -16,6 +16,7 @@ from gate.rules.catalogue import RULES
 from gate.rules.dependencies import DependencyIndex, first_party, read_tree
 from gate.rules.interface import FileVersions, RuleSettings
 from gate.rules.runner import lint
+from gate.sandbox import suite
 from gate.workspace import read_text
 
 
@@ -80,11 +81,67 @@ def mypy(request: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-RUNNERS = {"rules": rules, "mypy": mypy}
+def tests(request: dict[str, Any]) -> dict[str, Any]:
+    """Run the test suite once per run the request names (base, existing, head)."""
+    seed = request["seed"]
+    return {"runs": {spec["name"]: suite.pytest_run(spec, seed) for spec in request["runs"]}}
+
+
+def coverage(request: dict[str, Any]) -> dict[str, Any]:
+    """Run the test suite of one tree under coverage.py, with branch coverage."""
+    return suite.pytest_run(request["run"], request["seed"], coverage=True)
+
+
+def properties(request: dict[str, Any]) -> dict[str, Any]:
+    """The repository's own hypothesis tests (base and changed trees) with the policy's
+    budget, then the generated properties, in a child process over a scratch copy."""
+    seed = request["seed"]
+    runs = {spec["name"]: suite.pytest_run(spec, seed) for spec in request["runs"]}
+    root = suite.prepare(request["generated"]["tree"])
+    files = []
+    for entry in request["generated"]["files"]:
+        base = read_text(Path("base") / entry["old_path"]) if entry["old_path"] else None
+        files.append({**entry, "base_source": base})
+    child = {"seed": seed, "max_examples": request["max_examples"], "files": files}
+    request_file = suite.SCRATCH / "properties-request.json"
+    request_file.write_text(json.dumps(child), "utf-8")
+    out = suite.SCRATCH / "properties-result.json"
+    log = suite.SCRATCH / "properties.log"
+    with log.open("wb") as sink:
+        done = subprocess.run(
+            [sys.executable, "-m", "gate.sandbox.properties", str(request_file), str(out)],
+            cwd=root, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT,
+            check=False, close_fds=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        )  # fmt: skip
+    generated: dict[str, Any] = {
+        "exit": done.returncode,
+        "output": log.read_bytes()[-4000:].decode("utf-8", "replace"),
+    }
+    if done.returncode == 0 and out.is_file():
+        generated["result"] = json.loads(out.read_text("utf-8"))
+    return {"runs": runs, "generated": generated}
+
+
+RUNNERS = {
+    "rules": rules, "mypy": mypy, "tests": tests, "coverage": coverage, "properties": properties,
+}  # fmt: skip
+
+
+def protect() -> None:
+    """Make this process non-dumpable: its /proc entries (fd/1 above all) then belong to
+    root, so that the code under test, running as the same user in a child process,
+    cannot open the runner's standard output and print a result of its own."""
+    import ctypes
+
+    pr_set_dumpable = 4
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(pr_set_dumpable, 0, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
 
 
 def main(argv: list[str]) -> int:
     name, request_path = argv
+    protect()
     request = json.loads(Path(request_path).read_text("utf-8"))
     json.dump(RUNNERS[name](request), sys.stdout)
     return 0

@@ -1,0 +1,71 @@
+"""Which trees the test-running checks run pytest in, and which files of the base
+revision are laid over them, so that the change can never bring its own test
+configuration, and its edits to existing tests cannot hide a broken function."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePosixPath
+from typing import Any
+
+from gate.change import Change
+from gate.rules.interface import matches
+
+# Files that configure pytest or coverage.py: always the base revision's versions.
+CONFIG_NAMES = frozenset(
+    {"pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".coveragerc"}
+)
+
+
+def is_config(path: str) -> bool:
+    """A file that configures the test run (conftest.py included)."""
+    name = PurePosixPath(path).name
+    return name in CONFIG_NAMES or name == "conftest.py"
+
+
+def seed(change: Change) -> int:
+    """The hypothesis seed of a change: fixed by its digest, recorded in the verdict."""
+    return int(hashlib.sha256(change.digest.encode()).hexdigest()[:8], 16)
+
+
+def base_run() -> dict[str, Any]:
+    """The base revision as it is: the tests that pass here are the required ones."""
+    return {"name": "base", "tree": "base"}
+
+
+def existing_run(change: Change, test_paths: tuple[str, ...]) -> dict[str, Any]:
+    """The changed code with the base revision's tests, conftests and test settings:
+    whatever the change deleted, edited or added among them is undone."""
+    remove, restore = set(), set()
+    for f in change.files:
+        if f.exists_after and (matches(f.path, test_paths) or is_config(f.path)):
+            remove.add(f.path)
+        if f.old_path and (matches(f.old_path, test_paths) or is_config(f.old_path)):
+            restore.add(f.old_path)
+    return {"name": "existing", "tree": "head", "remove": sorted(remove - restore),
+            "restore": sorted(restore)}  # fmt: skip
+
+
+def head_run(change: Change) -> dict[str, Any]:
+    """The changed tree with its own tests, but the base revision's test settings; a
+    conftest.py the change adds stays (new tests may need its fixtures), since it never
+    reaches the run of the existing tests."""
+    remove, restore = set(), set()
+    for f in change.files:
+        new_conftest = f.old_path is None and PurePosixPath(f.path).name == "conftest.py"
+        if f.exists_after and is_config(f.path) and not new_conftest:
+            remove.add(f.path)
+        if f.old_path and is_config(f.old_path):
+            restore.add(f.old_path)
+    return {"name": "head", "tree": "head", "remove": sorted(remove - restore),
+            "restore": sorted(restore)}  # fmt: skip
+
+
+def touches_tests(change: Change, test_paths: tuple[str, ...]) -> bool:
+    """Whether the change edits any test or test setting (else two runs are the same)."""
+    return any(
+        matches(name, test_paths) or is_config(name)
+        for f in change.files
+        for name in (f.path, f.old_path)
+        if name
+    )

@@ -1,0 +1,175 @@
+"""The ``tests`` check: the repository's pytest suite in the sandbox, judged like
+SWE-bench's PASS_TO_PASS. Every test that passes on the base revision is required, and
+must still pass, in its base form, against the changed code."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+from gate.checks import testplan
+from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.sandboxed import run_tool
+from gate.findings import Finding, Severity, fingerprint
+
+TOOL = "tests"
+FAILED = "failed"
+NOT_RUN = "not-run"
+EXPECTATION_CHANGED = "expectation-changed"
+# pytest's exit codes whose JUnit report can be trusted to list every test case:
+# all passed, some failed, interrupted by collection errors, none collected.
+_USABLE_EXITS = (0, 1, 2, 5)
+_BAD = ("failed", "error")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test case of one run, as pytest's JUnit report gives it."""
+
+    id: str
+    """``path::Class::name``."""
+    file: str
+    """Repository-relative test file ('' for a collection error)."""
+    line: int | None
+    """Line of the test function."""
+    outcome: str
+    """passed, failed, error, skipped or xfailed."""
+    message: str
+    """The failure or skip message."""
+
+
+def cases_of(run: Mapping[str, Any], name: str) -> dict[str, Case] | str:
+    """The test cases of one run; a string saying why the run cannot be trusted."""
+    exit_code = run["exit"]
+    raw = run["cases"]
+    if exit_code not in _USABLE_EXITS or raw is None:
+        tail = str(run["output"]).strip().splitlines()[-1:] or ["no output"]
+        return f"pytest exited with {exit_code} on the {name} tree: {tail[0]}"
+    cases = {c["id"]: Case(c["id"], c["file"], c["line"], c["outcome"], c["message"])
+             for c in raw}  # fmt: skip
+    failing = any(c.outcome in _BAD for c in cases.values())
+    # The exit code and the report must tell the same story: a report that claims every
+    # test passed while pytest failed (or the reverse) was not written by pytest alone.
+    expected = {0: not failing, 1: failing, 2: failing, 5: not cases}
+    if not expected[exit_code]:
+        return f"pytest's exit code {exit_code} contradicts its JUnit report on the {name} tree"
+    return cases
+
+
+class TestsCheck:
+    """Up to three pytest runs in one sandbox job: base, existing tests, the change's."""
+
+    id = "tests"
+
+    def tool_version(self) -> str | None:
+        try:
+            return metadata.version("pytest")
+        except metadata.PackageNotFoundError:
+            return None
+
+    def run(self, context: CheckContext) -> Outcome:
+        change, policy = context.change, context.policy
+        if change.is_empty:
+            return Skipped("the change is empty")
+        runs = [testplan.base_run(), testplan.existing_run(change, policy.test_paths)]
+        if testplan.touches_tests(change, policy.test_paths):
+            runs.append(testplan.head_run(change))
+        seed = testplan.seed(change)
+        request = {"seed": seed, "runs": runs}
+        path = context.workspace.write_request("tests.json", json.dumps(request).encode())
+        result = run_tool(
+            context, ["python", "-m", "gate.sandbox.runner", "tests", path],
+            timeout=policy.tests_timeout,
+        )  # fmt: skip
+        if isinstance(result, Errored):
+            return result
+        results: dict[str, dict[str, Case]] = {}
+        try:
+            answer = json.loads(result.stdout)["runs"]
+            for name in answer:
+                cases = cases_of(answer[name], name)
+                if isinstance(cases, str):
+                    return Errored(cases, result.stdout)
+                results[name] = cases
+            base, existing = results["base"], results["existing"]
+        except (ValueError, KeyError, TypeError) as exc:
+            return Errored(f"the tests runner printed no result that could be read: {exc}")
+        head = results.get("head", existing)
+        if not base and not head:
+            return Skipped("the repository has no tests that pytest collects")
+        edited = {f.path for f in change.files if f.old_path == f.path}
+        findings = judge(base, existing, head, edited)
+        required = [c for c in base.values() if c.outcome == "passed"]
+        return Completed(
+            tuple(findings),
+            {
+                "required": float(len(required)),
+                "tests": float(len(head)),
+                "failed": float(sum(1 for f in findings if f.rule_id != NOT_RUN)),
+                "not_run": float(sum(1 for f in findings if f.rule_id == NOT_RUN)),
+                "seed": float(seed),
+            },
+            raw=result.stdout,
+        )
+
+
+def judge(
+    base: dict[str, Case], existing: dict[str, Case], head: dict[str, Case], edited_files: set[str]
+) -> list[Finding]:
+    """The findings of the three runs.
+
+    - A required test (passed on the base) that fails in its base form against the
+      changed code: ``expectation-changed`` when the change edits its file and the
+      edited form passes (an edited expectation hid the failure), else ``failed``; a
+      conftest.py that forces passes edits no test and so changes no expectation.
+    - A required test skipped, xfailed, deselected or gone: ``not-run``.
+    - Any other test that fails in the change's tree and did not already fail on the
+      base (a new test, or one the change edited into failing): ``failed``.
+    """
+    findings, reported = [], set()
+    for test_id, was in base.items():
+        if was.outcome != "passed":
+            continue
+        reported.add(test_id)
+        now = existing.get(test_id)
+        if now is None:
+            findings.append(_finding(NOT_RUN, was, "required test was not run (deleted, "
+                                     "renamed, deselected or not collected)"))  # fmt: skip
+        elif now.outcome in ("skipped", "xfailed"):
+            reason = f": {now.message}" if now.message else ""
+            findings.append(_finding(NOT_RUN, now, f"required test was {now.outcome}{reason}"))
+        elif now.outcome in _BAD:
+            if was.file in edited_files and now_passes(head.get(test_id)):
+                findings.append(_finding(
+                    EXPECTATION_CHANGED, now, "expectation changed, needs human approval: "
+                    f"the base form of the test fails on the changed code ({now.message})",
+                ))  # fmt: skip
+            else:
+                findings.append(_finding(FAILED, now, f"test fails: {now.message}"))
+        else:
+            reported.discard(test_id)
+    for test_id, case in head.items():
+        before = base.get(test_id)
+        if case.outcome in _BAD and test_id not in reported and not _bad(before):
+            findings.append(_finding(FAILED, case, f"test fails: {case.message}"))
+    return findings
+
+
+def now_passes(case: Case | None) -> bool:
+    """Whether the change's own form of a test passes."""
+    return case is not None and case.outcome == "passed"
+
+
+def _bad(case: Case | None) -> bool:
+    return case is not None and case.outcome in _BAD
+
+
+def _finding(rule: str, case: Case, message: str) -> Finding:
+    return Finding(
+        TOOL, rule, Severity.HIGH, None, case.file or case.id.split("::", 1)[0] or ".",
+        case.line, case.line, f"{case.id} {message}".strip(),
+        fingerprint(TOOL, rule, case.id),
+    )  # fmt: skip

@@ -1,0 +1,173 @@
+"""In the sandbox: the repository's test suite run by pytest in a scratch copy of a tree,
+its results read from pytest's JUnit XML and exit code, never from what it prints.
+
+Each run copies a tree of the read-only workspace to /tmp, lays the files the request
+names over it (base versions of tests and test configuration), and runs pytest there in
+a child process whose output goes to a file, so that a test cannot write to the runner's
+own standard output (the runner is also made non-dumpable: see ``runner.protect``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+SCRATCH = Path("/tmp")
+_TAIL = 4000  # characters of pytest's own output kept for the record
+
+
+def prepare(spec: dict[str, Any]) -> Path:
+    """A writable copy of ``spec["tree"]`` with the overlay applied; returns its root."""
+    root = SCRATCH / f"run-{spec['name']}-{secrets.token_hex(4)}"
+    shutil.copytree(spec["tree"], root, symlinks=True)
+    for path in spec.get("remove", []):
+        target = root / _relative(path)
+        if target.is_symlink() or target.is_file():
+            target.unlink()
+    for path in spec.get("restore", []):
+        source = Path("base") / _relative(path)
+        target = root / _relative(path)
+        if target.is_symlink() or target.is_file():
+            target.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+    return root
+
+
+def _relative(path: str) -> PurePosixPath:
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts:
+        raise ValueError(f"refusing path {path!r}")
+    return pure
+
+
+def pytest_run(spec: dict[str, Any], seed: int, coverage: bool = False) -> dict[str, Any]:
+    """Run pytest on one prepared tree; the JUnit results, exit code and output tail."""
+    root = prepare(spec)
+    junit = SCRATCH / f"junit-{secrets.token_hex(8)}.xml"
+    data = SCRATCH / f"coverage-{secrets.token_hex(8)}"
+    pytest_args = [
+        "-p", "no:cacheprovider", "-o", "junit_family=xunit1", f"--junitxml={junit}",
+        "-q", "-rN", "--color=no", f"--hypothesis-seed={seed}", *spec.get("args", []),
+    ]  # fmt: skip
+    if coverage:
+        # The tree's coverage settings are the base revision's (restored by the overlay).
+        prefix = [sys.executable, "-m", "coverage", "run", "--branch", f"--data-file={data}",
+                  f"--source={','.join(['.', *spec.get('sources', [])])}",
+                  "-m", "pytest"]  # fmt: skip
+    else:
+        prefix = [sys.executable, "-m", "pytest"]
+    log = SCRATCH / f"log-{secrets.token_hex(8)}"
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0",
+           **spec.get("env", {})}  # fmt: skip
+    with log.open("wb") as out:
+        done = subprocess.run(
+            [*prefix, *pytest_args], cwd=root, stdin=subprocess.DEVNULL, stdout=out,
+            stderr=subprocess.STDOUT, env=env, check=False, close_fds=True,
+        )  # fmt: skip
+    result: dict[str, Any] = {
+        "exit": done.returncode,
+        "output": log.read_bytes()[-_TAIL:].decode("utf-8", "replace"),
+        "cases": read_junit(junit) if junit.is_file() else None,
+    }
+    if coverage:
+        result["coverage"] = _coverage_json(data, root)
+    return result
+
+
+def read_junit(path: Path) -> list[dict[str, Any]]:
+    """Every test case of a JUnit (xunit1) report: id, file, line, outcome, message."""
+    cases = []
+    for case in ET.parse(path).getroot().iter("testcase"):  # noqa: S314 - written by pytest here
+        file = case.get("file") or ""
+        name = case.get("name") or ""
+        classname = case.get("classname") or ""
+        module = file.removesuffix(".py").replace("/", ".")
+        if file and not classname:  # a module that pytest could not collect
+            test_id = file
+        elif file and classname.startswith(module):
+            inner = classname[len(module) :].lstrip(".")
+            test_id = "::".join(p for p in (file, inner.replace(".", "::"), name) if p)
+        else:
+            test_id = f"{classname}::{name}"
+        outcome, message = "passed", ""
+        for child in case:
+            if child.tag in ("failure", "error"):
+                outcome = "failed" if child.tag == "failure" else "error"
+                message = _message(child)
+                break
+            if child.tag == "skipped":
+                xfail = child.get("type") == "pytest.xfail"
+                outcome = "xfailed" if xfail else "skipped"
+                message = child.get("message") or ""
+        line = case.get("line")
+        cases.append({
+            "id": test_id, "file": file, "line": int(line) + 1 if line else None,
+            "outcome": outcome, "message": message,
+        })  # fmt: skip
+    return cases
+
+
+def _message(element: ET.Element) -> str:
+    """The failure's first line, with hypothesis's shrunk failing example when it has one."""
+    message = element.get("message") or ""
+    first = message.strip().splitlines()[:1]
+    example = falsifying_example(message) or falsifying_example(element.text or "")
+    return "; ".join([*first, *([example] if example else [])])
+
+
+_EXAMPLE = re.compile(r"^(?:E\s+)?((?:Falsifying example|Failing test case): .*)$")
+
+
+def falsifying_example(text: str) -> str | None:
+    """Hypothesis's ``Falsifying example: f(a=0, b=1)``, joined onto one line."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        match = _EXAMPLE.match(line.strip())
+        if match is None:
+            continue
+        parts = [match[1]]
+        depth = match[1].count("(") - match[1].count(")")
+        for more in lines[i + 1 :]:
+            if depth <= 0:
+                break
+            more = re.sub(r"^E\s+|\s+#.*$", "", more.strip())
+            parts.append(more)
+            depth += more.count("(") - more.count(")")
+        joined = " ".join(parts)
+        joined = re.sub(r"([({\[])\s+", r"\1", joined)
+        return re.sub(r",?\s*([)}\]])", r"\1", joined)
+    return None
+
+
+def _coverage_json(data: Path, root: Path) -> dict[str, Any] | str:
+    """coverage.py's per-file line data, or why there is none."""
+    if not data.is_file():
+        return "coverage wrote no data"
+    report = SCRATCH / f"coverage-{secrets.token_hex(8)}.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "coverage", "json", f"--data-file={data}", "-o", str(report),
+         "--ignore-errors"],
+        cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0 or not report.is_file():
+        return f"coverage json failed: {(done.stderr or done.stdout).strip()[-300:]}"
+    files = json.loads(report.read_text("utf-8"))["files"]
+    out: dict[str, Any] = {}
+    for name, entry in files.items():
+        path = Path(name)
+        if path.is_absolute() and path.is_relative_to(root):
+            path = path.relative_to(root)
+        out[path.as_posix()] = {
+            "executed": entry["executed_lines"],
+            "missing": entry["missing_lines"],
+        }
+    return out

@@ -1,0 +1,167 @@
+"""The tests check, with the real pytest, on the calc fixture, in the sandbox."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from gate.checks.interface import Completed, Errored, Skipped
+from gate.checks.tests import TestsCheck, cases_of, judge
+
+from ..conftest import Repo
+
+pytestmark = pytest.mark.docker
+
+
+@pytest.fixture
+def run_tests(run_check):
+    return functools.partial(run_check, TestsCheck())
+
+
+def edit(repo: Repo, **edits):
+    """The repository's files with ``edits`` (path with / as __) applied to their text."""
+    out = {}
+    for key, fn in edits.items():
+        path = key.replace("__", "/") + ".py"
+        out[path] = fn((repo.path / path).read_text())
+    return out
+
+
+def found(outcome) -> set[tuple[str, str]]:
+    assert isinstance(outcome, Completed), outcome
+    return {(f.rule_id, f.message.split(" ", 1)[0]) for f in outcome.findings}
+
+
+def broken(repo: Repo) -> dict[str, str]:
+    return edit(repo, calc__ops=lambda s: s.replace("return a + b", "return a - b"))
+
+
+def test_a_green_change_passes(calc: Repo, run_tests) -> None:
+    outcome = run_tests(calc, {"calc/ops.py": (calc.path / "calc/ops.py").read_text() + "\n"})
+    assert found(outcome) == set()
+    assert outcome.metrics["required"] == 4
+
+
+def test_a_change_that_breaks_a_function_fails(calc: Repo, run_tests) -> None:
+    assert found(run_tests(calc, broken(calc))) == {
+        ("failed", "tests/test_ops.py::test_add"),
+        ("failed", "tests/test_properties.py::test_add_commutes"),
+    }
+
+
+def test_the_shrunk_failing_example_is_in_the_message(calc: Repo, run_tests) -> None:
+    outcome = run_tests(calc, broken(calc))
+    (prop,) = [f for f in outcome.findings if "commutes" in f.message]
+    assert "test_add_commutes(a=0, b=1)" in prop.message
+
+
+def test_deleting_the_failing_test_still_fails(calc: Repo, run_tests) -> None:
+    tests = (calc.path / "tests/test_ops.py").read_text()
+    without = tests.replace("def test_add():\n    assert add(2, 3) == 5\n", "")
+    outcome = run_tests(calc, {**broken(calc), "tests/test_ops.py": without,
+                               "tests/test_properties.py": None})  # fmt: skip
+    assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
+    assert ("failed", "tests/test_properties.py::test_add_commutes") in found(outcome)
+
+
+@pytest.mark.parametrize("marker", ["@pytest.mark.skip", "@pytest.mark.xfail"])
+def test_skipping_the_failing_test_still_fails(calc: Repo, run_tests, marker: str) -> None:
+    tests = (calc.path / "tests/test_ops.py").read_text()
+    marked = "import pytest\n" + tests.replace("def test_add", f"{marker}\ndef test_add")
+    outcome = run_tests(calc, {**broken(calc), "tests/test_ops.py": marked})
+    assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
+
+
+def test_a_conftest_that_forces_passes_still_fails(calc: Repo, run_tests) -> None:
+    force = (
+        "import pytest\n\n\n@pytest.hookimpl(hookwrapper=True)\n"
+        "def pytest_runtest_makereport(item, call):\n"
+        "    outcome = yield\n    outcome.get_result().outcome = 'passed'\n"
+    )
+    outcome = run_tests(calc, {**broken(calc), "tests/conftest.py": force, "conftest.py": force})
+    # Failed, not "expectation changed": forcing passes edits no test.
+    assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
+
+
+def test_a_test_that_forges_passed_lines_does_not_fool_the_gate(calc: Repo, run_tests) -> None:
+    forge = (
+        "import os, sys\n\n"
+        "FORGED = b'{\"runs\": {}}\\ntests/test_ops.py::test_add PASSED\\n'\n\n\n"
+        "def test_forge():\n"
+        "    print('tests/test_ops.py::test_add PASSED')\n"
+        "    sys.__stdout__.write('=== 4 passed in 0.01s ===\\n')\n"
+        "    for pid in os.listdir('/proc'):\n"
+        "        if pid.isdigit():\n"
+        "            for fd in ('1', '2'):\n"
+        "                try:\n"
+        "                    with open(f'/proc/{pid}/fd/{fd}', 'wb') as out:\n"
+        "                        out.write(FORGED)\n"
+        "                except OSError:\n"
+        "                    pass\n"
+    )
+    outcome = run_tests(calc, {**broken(calc), "tests/test_forge.py": forge})
+    # Completed (the runner's output was not tampered with) and failing.
+    assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
+
+
+def test_an_edited_expectation_needs_human_approval(calc: Repo, run_tests) -> None:
+    change = edit(
+        calc,
+        calc__ops=lambda s: s.replace("return a + b", "return a + b + 1"),
+        tests__test_ops=lambda s: s.replace("== 5", "== 6"),
+    )
+    assert found(run_tests(calc, change)) == {
+        ("expectation-changed", "tests/test_ops.py::test_add"),
+    }
+
+
+def test_a_new_failing_test_fails(calc: Repo, run_tests) -> None:
+    new = "def test_new():\n    assert 1 + 1 == 3\n"
+    assert found(run_tests(calc, {"tests/test_new.py": new})) == {
+        ("failed", "tests/test_new.py::test_new"),
+    }
+
+
+def test_a_test_already_failing_on_the_base_is_not_the_changes(calc: Repo, run_tests) -> None:
+    calc.commit({"tests/test_old.py": "def test_old():\n    assert False\n"})
+    ops = (calc.path / "calc/ops.py").read_text()
+    assert found(run_tests(calc, {"calc/ops.py": "\n" + ops})) == set()
+
+
+def test_an_import_error_fails_the_required_tests(calc: Repo, run_tests) -> None:
+    outcome = run_tests(calc, {"calc/ops.py": "raise ImportError('gone')\n"})
+    # The module that no longer imports is a failure; each test in it was not run.
+    assert found(outcome) >= {
+        ("failed", "tests/test_ops.py"),
+        ("not-run", "tests/test_ops.py::test_add"),
+    }
+
+
+def test_a_repository_without_tests_is_skipped(repo: Repo, run_tests) -> None:
+    repo.commit({"tests/test_tool.py": None})
+    assert isinstance(run_tests(repo, {"app/x.py": "X = 1\n"}), Skipped)
+
+
+def test_a_suite_that_hangs_is_killed(calc: Repo, run_tests, monkeypatch) -> None:
+    monkeypatch.setenv("GATE_TIMEOUT", "5")
+    hang = "import time\n\n\ndef test_hang():\n    time.sleep(60)\n"
+    outcome = run_tests(calc, {"tests/test_hang.py": hang})
+    assert isinstance(outcome, Errored)
+    assert "time limit of 5 s" in outcome.reason
+
+
+def test_a_report_that_contradicts_the_exit_code_is_not_trusted() -> None:
+    run = {"exit": 1, "output": "", "cases": [
+        {"id": "t::a", "file": "t.py", "line": 1, "outcome": "passed", "message": ""},
+    ]}  # fmt: skip
+    assert "contradicts" in cases_of(run, "head")
+    assert "pytest exited with 4" in cases_of({"exit": 4, "output": "usage", "cases": None}, "x")
+
+
+def test_judge_reports_a_required_test_that_vanished() -> None:
+    from gate.checks.tests import Case
+
+    base = {"t::a": Case("t::a", "t.py", 1, "passed", "")}
+    (finding,) = judge(base, {}, {}, set())
+    assert finding.rule_id == "not-run"
