@@ -127,8 +127,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
 
-    sandbox = sub.add_parser("sandbox", help="build, check or prune the sandbox")
-    sandbox.add_argument("action", choices=("build", "check", "prune"))
+    sandbox = sub.add_parser(
+        "sandbox",
+        help="build, check or prune the sandbox; deps: install a repository's dependencies",
+    )
+    sandbox.add_argument("action", choices=("build", "check", "prune", "deps"))
+    sandbox.add_argument(
+        "path", nargs="?", type=Path, default=Path(),
+        help="deps: a path inside the repository (default: the current directory)",
+    )  # fmt: skip
+    sandbox.add_argument(
+        "--base", default="HEAD",
+        help="deps: the revision whose dependency files are read (default HEAD)",
+    )  # fmt: skip
+    sandbox.add_argument(
+        "--wheelhouse", type=Path, default=None,
+        help="deps: install offline from the wheels in this folder (no package index)",
+    )  # fmt: skip
     sandbox.add_argument(
         "--recipe",
         choices=("offline", "dockerfile"),
@@ -140,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache-dir",
         type=Path,
         default=_env("CACHE_DIR"),
-        help="where the wheelhouse is kept [GATE_CACHE_DIR]",
+        help="where the wheelhouse, images' roots and environments are kept [GATE_CACHE_DIR]",
     )
     sandbox.set_defaults(func=cmd_sandbox)
 
@@ -219,6 +234,9 @@ def _read_patch(name: str) -> tuple[bytes, str]:
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from gate.sandbox import commands
 
+    if args.action == "deps":
+        return commands.deps(args.path, args.base, args.wheelhouse, args.cache_dir,
+                             sys.stderr.write)  # fmt: skip
     return commands.run(args.action, args.recipe, args.cache_dir, sys.stderr.write)
 
 

@@ -10,7 +10,6 @@ from pathlib import PurePosixPath
 
 from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.sandboxed import run_tool
 from gate.checks.tests import cases_of
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import matches
@@ -44,11 +43,7 @@ class CoverageCheck:
         # looks for never-imported files in sub-folders that are packages.
         spec["sources"] = sorted({str(PurePosixPath(p).parent) for p in changed} - {"."})
         request = {"seed": testplan.seed(change), "run": spec}
-        path = context.workspace.write_request("coverage.json", json.dumps(request).encode())
-        result = run_tool(
-            context, ["python", "-m", "gate.sandbox.runner", "coverage", path],
-            timeout=policy.tests_timeout,
-        )  # fmt: skip
+        result = testplan.run_suite(context, "coverage", request)
         if isinstance(result, Errored):
             return result
         try:

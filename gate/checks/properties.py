@@ -11,7 +11,6 @@ from typing import Any
 
 from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.sandboxed import run_tool
 from gate.checks.tests import Case, cases_of
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import matches
@@ -24,7 +23,6 @@ BUGS = frozenset({
     "UnboundLocalError", "AssertionError", "Timeout",
 })  # fmt: skip
 VALIDATION = frozenset({"ValueError", "TypeError"})
-BUDGET_PLUGIN = "gate.sandbox.hypothesis_budget"
 
 
 class PropertiesCheck:
@@ -43,7 +41,7 @@ class PropertiesCheck:
         if change.is_empty:
             return Skipped("the change is empty")
         seed = testplan.seed(change)
-        own = {"args": ["-m", "hypothesis", "-p", BUDGET_PLUGIN],
+        own = {"args": ["-m", "hypothesis"],
                "env": {"MERGEGATE_MAX_EXAMPLES": str(policy.max_examples)}}  # fmt: skip
         files = [
             {"path": f.path, "old_path": f.old_path, "added": sorted(f.added_lines)}
@@ -57,11 +55,7 @@ class PropertiesCheck:
             "runs": [{**testplan.base_run(), **own}, {**testplan.head_run(change), **own}],
             "generated": {"tree": testplan.head_run(change), "files": files},
         }
-        path = context.workspace.write_request("properties.json", json.dumps(request).encode())
-        result = run_tool(
-            context, ["python", "-m", "gate.sandbox.runner", "properties", path],
-            timeout=policy.tests_timeout,
-        )  # fmt: skip
+        result = testplan.run_suite(context, "properties", request)
         if isinstance(result, Errored):
             return result
         try:

@@ -4,6 +4,7 @@ limit that killed the tool or an unexpected exit code becoming an Errored outcom
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from gate.checks.interface import CheckContext, Errored
 from gate.sandbox.interface import Job, Result
@@ -15,12 +16,13 @@ def run_tool(
     ok: Sequence[int] = (0,),
     env: Mapping[str, str] | None = None,
     timeout: float | None = None,
+    dependencies: Path | None = None,
 ) -> Result | Errored:
     """Run ``argv`` in the workspace inside the sandbox (within the policy's time limit
     per check, unless ``timeout`` names another)."""
     policy = context.policy
     job = Job(argv, context.workspace.root, timeout or policy.timeout, policy.limits,
-              dict(env or {}))  # fmt: skip
+              dict(env or {}), dependencies)  # fmt: skip
     result = context.sandbox.run(job)
     raw = result.stdout + result.stderr
     if result.killed_by is not None:

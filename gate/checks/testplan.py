@@ -5,11 +5,16 @@ configuration, and its edits to existing tests cannot hide a broken function."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import PurePosixPath
 from typing import Any
 
 from gate.change import Change
+from gate.checks.interface import CheckContext, Errored
+from gate.checks.sandboxed import run_tool
 from gate.rules.interface import matches
+from gate.sandbox import environment
+from gate.sandbox.interface import Result
 
 # Files that configure pytest or coverage.py: always the base revision's versions.
 CONFIG_NAMES = frozenset(
@@ -21,6 +26,20 @@ def is_config(path: str) -> bool:
     """A file that configures the test run (conftest.py included)."""
     name = PurePosixPath(path).name
     return name in CONFIG_NAMES or name == "conftest.py"
+
+
+def run_suite(context: CheckContext, runner: str, request: dict[str, Any]) -> Result | Errored:
+    """Run an in-sandbox suite runner (tests, coverage, properties) with the suite's time
+    limit and the repository's dependency environment; Errored when the repository
+    declares dependencies that are not installed for the sandbox (fail closed)."""
+    dependencies = environment.find(context.workspace.base)
+    if isinstance(dependencies, str):
+        return Errored(dependencies)
+    path = context.workspace.write_request(f"{runner}.json", json.dumps(request).encode())
+    return run_tool(
+        context, ["python", "-m", "gate.sandbox.runner", runner, path],
+        timeout=context.policy.tests_timeout, dependencies=dependencies,
+    )  # fmt: skip
 
 
 def seed(change: Change) -> int:

@@ -12,7 +12,6 @@ from typing import Any
 
 from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.sandboxed import run_tool
 from gate.findings import Finding, Severity, fingerprint
 
 TOOL = "tests"
@@ -79,11 +78,7 @@ class TestsCheck:
             runs.append(testplan.head_run(change))
         seed = testplan.seed(change)
         request = {"seed": seed, "runs": runs}
-        path = context.workspace.write_request("tests.json", json.dumps(request).encode())
-        result = run_tool(
-            context, ["python", "-m", "gate.sandbox.runner", "tests", path],
-            timeout=policy.tests_timeout,
-        )  # fmt: skip
+        result = testplan.run_suite(context, "tests", request)
         if isinstance(result, Errored):
             return result
         results: dict[str, dict[str, Case]] = {}

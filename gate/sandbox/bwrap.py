@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import IO
 
 from gate.sandbox.image import PYTHON_SITE, gate_sources
-from gate.sandbox.interface import WORKSPACE, Job, Result, SandboxUnavailableError
+from gate.sandbox.interface import (
+    DEPENDENCIES,
+    WORKSPACE,
+    Job,
+    Result,
+    SandboxUnavailableError,
+)
 
 NOBODY = "65534"
 ENV = {
@@ -75,14 +81,16 @@ class BwrapSandbox:
         limits = job.limits
         drop = (["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
                 if os.geteuid() == 0 else [])  # fmt: skip
-        env = [arg for key, value in {**ENV, **job.env}.items()
+        env = [arg for key, value in {**ENV, **job.environment}.items()
                for arg in ("--setenv", key, value)]  # fmt: skip
+        deps = (["--ro-bind", str(job.dependencies), DEPENDENCIES]
+                if job.dependencies is not None else [])  # fmt: skip
         return [
             *drop, "bwrap", "--unshare-all", "--die-with-parent", "--new-session",
             "--cap-drop", "ALL", "--clearenv", *env,
             "--ro-bind", str(self.rootfs), "/",
             "--ro-bind", str(self.runtime / "gate"), f"/opt/gate/{PYTHON_SITE}/gate",
-            "--ro-bind", str(job.workspace), WORKSPACE,
+            "--ro-bind", str(job.workspace), WORKSPACE, *deps,
             "--proc", "/proc", "--dev", "/dev",
             "--size", str(limits.tmpfs_mb * 2**20), "--tmpfs", "/tmp",
             "--uid", "10001", "--gid", "10001", "--chdir", WORKSPACE,

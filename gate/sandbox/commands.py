@@ -1,14 +1,15 @@
-"""``gate sandbox build|check|prune``."""
+"""``gate sandbox build|check|prune|deps``."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gate.sandbox import bwrap, image
+from gate.sandbox import bwrap, environment, image
 from gate.sandbox import docker as docker_backend
 from gate.sandbox.interface import SandboxUnavailableError
 
@@ -29,6 +30,22 @@ def run(action: str, recipe: str | None, cache: Path | None, write: Write) -> in
         write(f"removed {len(removed)} leftover container(s) of dead runs\n")
         return 0
     return _check(client, folder, write)
+
+
+def deps(path: Path, base: str, wheelhouse: Path | None, cache: Path | None,
+         write: Write) -> int:  # fmt: skip
+    """Install the dependencies that ``base`` of the repository at ``path`` declares."""
+    from gate.change import find_repository
+    from gate.errors import BadInputError
+
+    if wheelhouse is not None and not wheelhouse.is_dir():
+        raise BadInputError(f"--wheelhouse {wheelhouse}: no such folder")
+    repo = find_repository(path)
+    with tempfile.TemporaryDirectory(prefix="mergegate-deps-") as tree:
+        environment.checkout_dependency_files(repo, base, Path(tree))
+        folder = environment.build(Path(tree), wheelhouse, cache, lambda m: write(f"deps: {m}\n"))
+    write(f"deps: {folder}\n")
+    return 0
 
 
 def _engine() -> Any | None:

@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from gate.sandbox import runs
-from gate.sandbox.interface import WORKSPACE, Job, Result, SandboxUnavailableError
+from gate.sandbox.interface import (
+    DEPENDENCIES,
+    WORKSPACE,
+    Job,
+    Result,
+    SandboxUnavailableError,
+)
 
 USER = "10001:10001"
 _ENGINE_HINT = (
@@ -64,7 +70,7 @@ class DockerSandbox:
             list(job.argv),
             user=USER,
             working_dir=WORKSPACE,
-            environment={"HOME": "/tmp", **job.env},
+            environment={"HOME": "/tmp", **job.environment},
             network_mode="none",
             network_disabled=True,
             read_only=True,
@@ -75,7 +81,7 @@ class DockerSandbox:
             mem_limit=f"{limits.memory_mb}m",
             memswap_limit=f"{limits.memory_mb}m",
             nano_cpus=int(limits.cpus * 1e9),
-            volumes={str(job.workspace): {"bind": WORKSPACE, "mode": "ro"}},
+            volumes=_volumes(job),
             labels=runs.labels(self.run_id),
             log_config={
                 "type": "json-file",
@@ -140,6 +146,13 @@ class DockerSandbox:
                 if self._closed or time.monotonic() >= deadline:
                     _kill(container)
                     return 137, "interrupt" if self._closed else "timeout"
+
+
+def _volumes(job: Job) -> dict[str, dict[str, str]]:
+    volumes = {str(job.workspace): {"bind": WORKSPACE, "mode": "ro"}}
+    if job.dependencies is not None:
+        volumes[str(job.dependencies)] = {"bind": DEPENDENCIES, "mode": "ro"}
+    return volumes
 
 
 class _Collector:

@@ -25,6 +25,7 @@ class UnsafeHostSandbox:
         env = {
             **os.environ,
             **job.env,
+            **({"MERGEGATE_DEPS": str(job.dependencies)} if job.dependencies else {}),
             "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         }
         start = time.monotonic()

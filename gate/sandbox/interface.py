@@ -12,6 +12,10 @@ from gate.errors import GateUnavailableError
 
 WORKSPACE = "/workspace"
 """Where every sandbox mounts the workspace (read-only) and runs its commands."""
+DEPENDENCIES = "/mnt"
+"""Where a sandbox mounts the repository's dependency environment (read-only), named to
+the commands by ``MERGEGATE_DEPS``; ``gate.sandbox.launch`` puts it on ``sys.path``.
+/mnt is in every image's root already, so a read-only root can take the mount."""
 
 
 class SandboxUnavailableError(GateUnavailableError):
@@ -71,6 +75,14 @@ class Job:
     """Resource limits."""
     env: Mapping[str, str] = field(default_factory=dict)
     """Extra environment variables."""
+    dependencies: Path | None = None
+    """A dependency environment folder (``gate sandbox deps``) to mount read-only."""
+
+    @property
+    def environment(self) -> dict[str, str]:
+        """The variables the command runs with, ``MERGEGATE_DEPS`` included."""
+        deps = {"MERGEGATE_DEPS": DEPENDENCIES} if self.dependencies is not None else {}
+        return {**self.env, **deps}
 
 
 class Sandbox(Protocol):

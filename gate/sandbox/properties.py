@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from gate.sandbox import launch
 from gate.sandbox.suite import falsifying_example
 
 # Names that suggest f(f(x)) == f(x), and pairs that suggest g(f(x)) == x.
@@ -250,8 +251,11 @@ def _time_limit(seconds: int) -> Iterator[None]:
 def main(argv: list[str]) -> int:
     request_path, out_path = argv
     request = json.loads(Path(request_path).read_text("utf-8"))
-    sys.path.insert(0, str(Path.cwd()))
     sys.dont_write_bytecode = True
+    launch.prepare()
+    import hypothesis.extra.ghostwriter  # noqa: F401 - loaded before the gate is forgotten
+
+    launch.forget_gate()
     result = run(request)
     Path(out_path).write_text(json.dumps(result), "utf-8")
     return 0

@@ -109,7 +109,7 @@ def properties(request: dict[str, Any]) -> dict[str, Any]:
     log = suite.SCRATCH / "properties.log"
     with log.open("wb") as sink:
         done = subprocess.run(
-            [sys.executable, "-m", "gate.sandbox.properties", str(request_file), str(out)],
+            [sys.executable, "-P", "-m", "gate.sandbox.properties", str(request_file), str(out)],
             cwd=root, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT,
             check=False, close_fds=True, env={**os.environ, "PYTHONHASHSEED": "0"},
         )  # fmt: skip

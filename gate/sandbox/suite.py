@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 SCRATCH = Path("/tmp")
+LAUNCH = (sys.executable, "-P", "-m", "gate.sandbox.launch")
 _TAIL = 4000  # characters of pytest's own output kept for the record
 
 
@@ -60,11 +61,11 @@ def pytest_run(spec: dict[str, Any], seed: int, coverage: bool = False) -> dict[
     ]  # fmt: skip
     if coverage:
         # The tree's coverage settings are the base revision's (restored by the overlay).
-        prefix = [sys.executable, "-m", "coverage", "run", "--branch", f"--data-file={data}",
+        prefix = [*LAUNCH, "coverage", "run", "--branch", f"--data-file={data}",
                   f"--source={','.join(['.', *spec.get('sources', [])])}",
                   "-m", "pytest"]  # fmt: skip
     else:
-        prefix = [sys.executable, "-m", "pytest"]
+        prefix = [*LAUNCH, "pytest"]
     log = SCRATCH / f"log-{secrets.token_hex(8)}"
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0",
            **spec.get("env", {})}  # fmt: skip

@@ -107,3 +107,17 @@ def test_timeouts_are_crashes_and_validation_is_not() -> None:
     assert generated_finding({**base, "error": "Timeout"}).rule_id == "crash"
     assert generated_finding({**base, "error": "TypeError"}).rule_id == "rejected-input"
     assert generated_finding({**base, "error": "OSError"}).rule_id == "exception"
+
+
+@pytest.mark.docker
+def test_the_verdict_names_the_crash_and_its_example(calc: Repo) -> None:
+    from gate.pipeline import Request, run
+
+    calc.write({"calc/ops.py": ops(calc).replace(MEAN_GUARD, "")})
+    verdict = run(Request(calc.path, only=("properties",))).verdict
+    assert verdict.result == "FAILED"
+    (reason,) = verdict.reasons
+    assert reason.startswith("calc/ops.py:8: properties:crash calc.ops.mean raises")
+    assert reason.endswith("test_fuzz_mean(values=[])")
+    (record,) = verdict.checks
+    assert record.metrics["seed"] > 0

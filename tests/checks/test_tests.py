@@ -165,3 +165,37 @@ def test_judge_reports_a_required_test_that_vanished() -> None:
     base = {"t::a": Case("t::a", "t.py", 1, "passed", "")}
     (finding,) = judge(base, {}, {}, set())
     assert finding.rule_id == "not-run"
+
+
+def expectation_change(calc: Repo) -> dict[str, str]:
+    return edit(
+        calc,
+        calc__ops=lambda s: s.replace("return a + b", "return a + b + 1"),
+        tests__test_ops=lambda s: s.replace("== 5", "== 6"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("policy", "result"),
+    [
+        ("", "FAILED"),
+        ('profile = "relaxed"\n', "PASSED"),
+        (
+            '[[waivers]]\nrule = "tests:expectation-changed"\npath = "tests/test_ops.py"\n'
+            'reason = "add() now counts from one, agreed in review"\nexpires = 2099-01-01\n',
+            "PASSED",
+        ),
+    ],
+)
+def test_an_expectation_change_blocks_unless_relaxed_or_waived(
+    calc: Repo, tmp_path, policy: str, result: str
+) -> None:
+    from gate.pipeline import Request, run
+
+    calc.write(expectation_change(calc))
+    policy_file = tmp_path / "policy.toml"
+    policy_file.write_text("version = 1\n" + policy)
+    verdict = run(Request(calc.path, only=("tests",), policy_file=policy_file)).verdict
+    assert verdict.result == result
+    (judged,) = [j for j in verdict.findings if j.finding.tool == "tests"]
+    assert "expectation changed, needs human approval" in judged.finding.message
