@@ -6,18 +6,26 @@ MODULE ARGS...`` in the repository's tree, with
   hypothesis that judge it;
 - the policy's hypothesis example budget (``MERGEGATE_MAX_EXAMPLES``), when given;
 - the gate's own modules forgotten first, so that a repository with a package named
-  ``gate`` (mergegate judging itself) imports its own code, not the sandbox's.
+  ``gate`` (mergegate judging itself) imports its own code, not the sandbox's;
+- the tools imported before the repository's folder goes on ``sys.path``, so that a
+  ``pytest.py`` (or ``coverage/``, ``hypothesis/``) the change adds cannot stand in for
+  them and report passes of its own.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import runpy
 import sys
 
+TOOLS = ("pytest", "_pytest", "pluggy", "coverage", "hypothesis")
+
 
 def prepare() -> None:
     """Set up ``sys.path`` and hypothesis as described above."""
+    for tool in TOOLS:
+        importlib.import_module(tool)
     sys.path.insert(0, os.getcwd())
     if os.path.isdir("src"):  # a src layout, whose package is not installed here
         sys.path.insert(1, os.path.abspath("src"))

@@ -199,3 +199,18 @@ def test_an_expectation_change_blocks_unless_relaxed_or_waived(
     assert verdict.result == result
     (judged,) = [j for j in verdict.findings if j.finding.tool == "tests"]
     assert "expectation changed, needs human approval" in judged.finding.message
+
+
+def test_a_pytest_module_in_the_change_cannot_stand_in_for_pytest(calc: Repo, run_tests) -> None:
+    fake = (
+        "import sys\n\n\ndef main(*args, **kwargs):\n"
+        "    for arg in sys.argv:\n"
+        "        if arg.startswith('--junitxml='):\n"
+        "            open(arg.split('=', 1)[1], 'w').write('<testsuites><testsuite>'\n"
+        '                \'<testcase classname="tests.test_ops" name="test_add" '
+        'file="tests/test_ops.py" line="3"/></testsuite></testsuites>\')\n'
+        "    return 0\n\n\nconsole_main = main\n\n"
+        "if __name__ == '__main__':\n    sys.exit(main())\n"
+    )
+    outcome = run_tests(calc, {**broken(calc), "pytest.py": fake})
+    assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
