@@ -5,11 +5,11 @@ diff-cover. No data, or a changed file the data does not cover, fails closed."""
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from pathlib import PurePosixPath
 
 from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.sandboxed import package_version
 from gate.checks.tests import cases_of
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import matches
@@ -23,10 +23,7 @@ class CoverageCheck:
     id = "coverage"
 
     def tool_version(self) -> str | None:
-        try:
-            return metadata.version("coverage")
-        except metadata.PackageNotFoundError:
-            return None
+        return package_version("coverage")
 
     def run(self, context: CheckContext) -> Outcome:
         change, policy = context.change, context.policy

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from importlib import metadata
 from pathlib import Path
 
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.sandboxed import run_tool
+from gate.checks.sandboxed import package_version, run_tool
 from gate.checks.scanned import Targets
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 from gate.workspace import read_text
@@ -27,10 +26,7 @@ class MypyCheck:
     id = "mypy"
 
     def tool_version(self) -> str | None:
-        try:
-            return metadata.version("mypy")
-        except metadata.PackageNotFoundError:
-            return None
+        return package_version("mypy")
 
     def run(self, context: CheckContext) -> Outcome:
         trees = Targets.of(context).trees.values()

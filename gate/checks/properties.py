@@ -6,11 +6,11 @@ that kept its signature is compared with its base form. Failing examples are shr
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from typing import Any
 
 from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.sandboxed import package_version
 from gate.checks.tests import Case, cases_of
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import matches
@@ -31,10 +31,7 @@ class PropertiesCheck:
     id = "properties"
 
     def tool_version(self) -> str | None:
-        try:
-            return metadata.version("hypothesis")
-        except metadata.PackageNotFoundError:
-            return None
+        return package_version("hypothesis")
 
     def run(self, context: CheckContext) -> Outcome:
         change, policy = context.change, context.policy

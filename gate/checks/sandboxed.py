@@ -4,6 +4,7 @@ limit that killed the tool or an unexpected exit code becoming an Errored outcom
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from importlib import metadata
 from pathlib import Path
 
 from gate.checks.interface import CheckContext, Errored
@@ -31,6 +32,14 @@ def run_tool(
         detail = (result.error_text.splitlines() or ["no error output"])[-1]
         return Errored(f"{_tool(argv)} exited with {result.exit_code}: {detail}", raw)
     return result
+
+
+def package_version(package: str) -> str | None:
+    """The installed version of the tool a check runs (the same one the image holds)."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def killed_reason(result: Result, job: Job) -> str:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.sandboxed import run_tool
+from gate.checks.sandboxed import package_version, run_tool
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 from gate.rules.runner import is_python
 
@@ -90,10 +89,7 @@ class ScannerCheck:
     """Environment the scanner needs."""
 
     def tool_version(self) -> str | None:
-        try:
-            return metadata.version(self.package)
-        except metadata.PackageNotFoundError:
-            return None
+        return package_version(self.package)
 
     def run(self, context: CheckContext) -> Outcome:
         targets = Targets.of(context)

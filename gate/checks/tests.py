@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import metadata
 from typing import Any
 
 from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.sandboxed import package_version
 from gate.findings import Finding, Severity, fingerprint
 
 TOOL = "tests"
@@ -64,10 +64,7 @@ class TestsCheck:
     id = "tests"
 
     def tool_version(self) -> str | None:
-        try:
-            return metadata.version("pytest")
-        except metadata.PackageNotFoundError:
-            return None
+        return package_version("pytest")
 
     def run(self, context: CheckContext) -> Outcome:
         change, policy = context.change, context.policy

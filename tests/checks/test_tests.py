@@ -106,12 +106,7 @@ def test_a_test_that_forges_passed_lines_does_not_fool_the_gate(calc: Repo, run_
 
 
 def test_an_edited_expectation_needs_human_approval(calc: Repo, run_tests) -> None:
-    change = edit(
-        calc,
-        calc__ops=lambda s: s.replace("return a + b", "return a + b + 1"),
-        tests__test_ops=lambda s: s.replace("== 5", "== 6"),
-    )
-    assert found(run_tests(calc, change)) == {
+    assert found(run_tests(calc, expectation_change(calc))) == {
         ("expectation-changed", "tests/test_ops.py::test_add"),
     }
 
