@@ -4,6 +4,7 @@ diff-cover. No data, or a changed file the data does not cover, fails closed."""
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import PurePosixPath
 
@@ -13,6 +14,7 @@ from gate.checks.sandboxed import package_version
 from gate.checks.tests import cases_of
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import matches
+from gate.workspace import read_text
 
 TOOL = "coverage"
 
@@ -36,6 +38,7 @@ class CoverageCheck:
         if not changed:
             return Skipped("no changed lines of code outside the tests")
         spec = testplan.head_run(change)
+        spec["changed"] = sorted(changed)
         # Measure the folder of every changed file as well as the root: coverage.py only
         # looks for never-imported files in sub-folders that are packages.
         spec["sources"] = sorted({str(PurePosixPath(p).parent) for p in changed} - {"."})
@@ -47,12 +50,19 @@ class CoverageCheck:
             answer = json.loads(result.stdout)
             cases = cases_of(answer, "changed")
             data = answer["coverage"]
+            omitted = [str(p) for p in answer["omitted"]]
         except (ValueError, KeyError, TypeError) as exc:
             return Errored(f"the coverage runner printed no result that could be read: {exc}")
         if isinstance(cases, str):
             return Errored(cases, result.stdout)
         if isinstance(data, str):
             return Errored(data, result.stdout)
+        for path in omitted:  # the base's settings leave it out on purpose
+            del changed[path]
+        if not changed:
+            return Skipped("the changed files are omitted by the base's coverage settings")
+        for path, lines in changed.items():
+            changed[path] = first_lines(read_text(context.workspace.head / path) or "", lines)
         return measure(changed, data, result.stdout)
 
 
@@ -92,6 +102,28 @@ def measure(
         },
         raw=raw,
     )
+
+
+def first_lines(source: str, lines: frozenset[int]) -> frozenset[int]:
+    """Each line mapped to the first line of its statement (coverage.py reports a
+    statement of several lines by its first): a change to the arguments of a call on its
+    third line is a change to that call."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return lines
+    first: dict[int, int] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.stmt):
+            continue
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+            last = body[0].lineno - 1  # a compound statement: its header only
+        else:
+            last = node.end_lineno or node.lineno
+        for line in range(node.lineno + 1, last + 1):
+            first.setdefault(line, node.lineno)
+    return frozenset(first.get(line, line) for line in lines)
 
 
 def _spans(lines: list[int]) -> str:

@@ -17,9 +17,26 @@ from gate.sandbox import environment
 from gate.sandbox.interface import Result
 
 # Files that configure pytest or coverage.py: always the base revision's versions.
-CONFIG_NAMES = frozenset(
-    {"pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".coveragerc"}
-)
+CONFIG_NAMES = frozenset({
+    "pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg",
+    "pyproject.toml", ".coveragerc",
+})  # fmt: skip
+
+
+# Folders whose every file is test material (helpers, data, snapshots), wherever they are.
+TEST_FOLDERS = frozenset({"tests", "test", "testing", "__snapshots__", "snapshots"})
+TEST_NAMES = ("tests.py", "*_tests.py")  # Django's app/tests.py and its kin
+
+
+def is_test_material(path: str, test_paths: tuple[str, ...]) -> bool:
+    """A test, or a file the tests read: restored to its base form for the existing run."""
+    pure = PurePosixPath(path)
+    return (
+        matches(path, test_paths)
+        or matches(path, TEST_NAMES)
+        or is_config(path)
+        or any(part in TEST_FOLDERS for part in pure.parts[:-1])
+    )
 
 
 def is_config(path: str) -> bool:
@@ -32,7 +49,9 @@ def run_suite(context: CheckContext, runner: str, request: dict[str, Any]) -> Re
     """Run an in-sandbox suite runner (tests, coverage, properties) with the suite's time
     limit and the repository's dependency environment; Errored when the repository
     declares dependencies that are not installed for the sandbox (fail closed)."""
-    dependencies = environment.find(context.workspace.base)
+    dependencies = environment.find(
+        environment.declared_at(context.change.repo, context.change.base)
+    )
     if isinstance(dependencies, str):
         return Errored(dependencies)
     path = context.workspace.write_request(f"{runner}.json", json.dumps(request).encode())
@@ -53,13 +72,14 @@ def base_run() -> dict[str, Any]:
 
 
 def existing_run(change: Change, test_paths: tuple[str, ...]) -> dict[str, Any]:
-    """The changed code with the base revision's tests, conftests and test settings:
-    whatever the change deleted, edited or added among them is undone."""
+    """The changed code with the base revision's tests, their helpers and data (test
+    folders), conftests and test settings: whatever the change deleted, edited or added
+    among them is undone."""
     remove, restore = set(), set()
     for f in change.files:
-        if f.exists_after and (matches(f.path, test_paths) or is_config(f.path)):
+        if f.exists_after and is_test_material(f.path, test_paths):
             remove.add(f.path)
-        if f.old_path and (matches(f.old_path, test_paths) or is_config(f.old_path)):
+        if f.old_path and is_test_material(f.old_path, test_paths):
             restore.add(f.old_path)
     return {"name": "existing", "tree": "head", "remove": sorted(remove - restore),
             "restore": sorted(restore)}  # fmt: skip
@@ -83,7 +103,7 @@ def head_run(change: Change) -> dict[str, Any]:
 def touches_tests(change: Change, test_paths: tuple[str, ...]) -> bool:
     """Whether the change edits any test or test setting (else two runs are the same)."""
     return any(
-        matches(name, test_paths) or is_config(name)
+        is_test_material(name, test_paths)
         for f in change.files
         for name in (f.path, f.old_path)
         if name

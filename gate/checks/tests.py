@@ -4,6 +4,7 @@ must still pass, in its base form, against the changed code."""
 
 from __future__ import annotations
 
+import ast
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.sandboxed import package_version
 from gate.findings import Finding, Severity, fingerprint
+from gate.workspace import read_text
 
 TOOL = "tests"
 FAILED = "failed"
@@ -38,6 +40,8 @@ class Case:
     """passed, failed, error, skipped or xfailed."""
     message: str
     """The failure or skip message."""
+    collection: bool = False
+    """A test module that pytest could not collect (not a test)."""
 
 
 def cases_of(run: Mapping[str, Any], name: str) -> dict[str, Case] | str:
@@ -47,7 +51,8 @@ def cases_of(run: Mapping[str, Any], name: str) -> dict[str, Case] | str:
     if exit_code not in _USABLE_EXITS or raw is None:
         tail = str(run["output"]).strip().splitlines()[-1:] or ["no output"]
         return f"pytest exited with {exit_code} on the {name} tree: {tail[0]}"
-    cases = {c["id"]: Case(c["id"], c["file"], c["line"], c["outcome"], c["message"])
+    cases = {c["id"]: Case(c["id"], c["file"], c["line"], c["outcome"], c["message"],
+                           bool(c.get("collection")))
              for c in raw}  # fmt: skip
     failing = any(c.outcome in _BAD for c in cases.values())
     # The exit code and the report must tell the same story: a report that claims every
@@ -90,9 +95,18 @@ class TestsCheck:
         except (ValueError, KeyError, TypeError) as exc:
             return Errored(f"the tests runner printed no result that could be read: {exc}")
         head = results.get("head", existing)
+        broken = sorted(c.id for c in base.values() if c.collection)
+        if broken:
+            # Its tests cannot be required if they cannot even be collected: fail closed.
+            return Errored(
+                f"the base revision's tests cannot all be collected ({', '.join(broken)}: "
+                f"{base[broken[0]].message}); declare what they import and run "
+                "`gate sandbox deps`, or fix the base",
+                result.stdout,
+            )
         if not base and not head:
             return Skipped("the repository has no tests that pytest collects")
-        edited = {f.path for f in change.files if f.old_path == f.path}
+        edited = edited_tests(context, [i for i, c in base.items() if c.outcome == "passed"])
         findings = judge(base, existing, head, edited)
         required = [c for c in base.values() if c.outcome == "passed"]
         return Completed(
@@ -108,15 +122,60 @@ class TestsCheck:
         )
 
 
+def edited_tests(context: CheckContext, test_ids: list[str]) -> set[str]:
+    """The tests (of ``test_ids``) whose own function the change edits: its code differs
+    between the base and the changed file. Read with ``ast``, nothing is run."""
+    changed = {f.path for f in context.change.files if f.old_path == f.path}
+    trees: dict[str, tuple[ast.Module, ast.Module] | None] = {}
+    edited = set()
+    for test_id in test_ids:
+        path, *names = test_id.split("::")
+        if path not in changed or not names:
+            continue
+        if path not in trees:
+            trees[path] = _both_trees(context, path)
+        pair = trees[path]
+        if pair is None:
+            continue
+        before, after = (_function(tree, names) for tree in pair)
+        if before is not None and after is not None and before != after:
+            edited.add(test_id)
+    return edited
+
+
+def _both_trees(context: CheckContext, path: str) -> tuple[ast.Module, ast.Module] | None:
+    texts = [read_text(root / path) for root in (context.workspace.base, context.workspace.head)]
+    try:
+        return (ast.parse(texts[0] or ""), ast.parse(texts[1] or ""))
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _function(tree: ast.Module, names: list[str]) -> str | None:
+    """``ast.dump`` of the function ``Class::name[param]`` in ``tree`` (None if absent)."""
+    *classes, name = names
+    body: list[ast.stmt] = tree.body
+    for cls in classes:
+        found = [n for n in body if isinstance(n, ast.ClassDef) and n.name == cls]
+        if not found:
+            return None
+        body = found[0].body
+    name = name.split("[", 1)[0]
+    for node in body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == name:
+            return ast.dump(node)
+    return None
+
+
 def judge(
-    base: dict[str, Case], existing: dict[str, Case], head: dict[str, Case], edited_files: set[str]
+    base: dict[str, Case], existing: dict[str, Case], head: dict[str, Case], edited: set[str]
 ) -> list[Finding]:
     """The findings of the three runs.
 
     - A required test (passed on the base) that fails in its base form against the
-      changed code: ``expectation-changed`` when the change edits its file and the
-      edited form passes (an edited expectation hid the failure), else ``failed``; a
-      conftest.py that forces passes edits no test and so changes no expectation.
+      changed code: ``expectation-changed`` when the change edits the test function
+      itself and the edited form passes (an edited expectation hid the failure), else
+      ``failed``; a conftest.py that forces passes edits no test.
     - A required test skipped, xfailed, deselected or gone: ``not-run``.
     - Any other test that fails in the change's tree and did not already fail on the
       base (a new test, or one the change edited into failing): ``failed``.
@@ -134,7 +193,7 @@ def judge(
             reason = f": {now.message}" if now.message else ""
             findings.append(_finding(NOT_RUN, now, f"required test was {now.outcome}{reason}"))
         elif now.outcome in _BAD:
-            if was.file in edited_files and now_passes(head.get(test_id)):
+            if test_id in edited and now_passes(head.get(test_id)):
                 findings.append(_finding(
                     EXPECTATION_CHANGED, now, "expectation changed, needs human approval: "
                     f"the base form of the test fails on the changed code ({now.message})",

@@ -81,7 +81,10 @@ class BwrapSandbox:
         limits = job.limits
         drop = (["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
                 if os.geteuid() == 0 else [])  # fmt: skip
-        env = [arg for key, value in {**ENV, **job.environment}.items()
+        # --unshare-all gives it its own pid namespace: the runner may end every process
+        # a test left behind.
+        variables = {**ENV, "MERGEGATE_PID_NAMESPACE": "1", **job.environment}
+        env = [arg for key, value in variables.items()
                for arg in ("--setenv", key, value)]  # fmt: skip
         deps = (["--ro-bind", str(job.dependencies), DEPENDENCIES]
                 if job.dependencies is not None else [])  # fmt: skip

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,10 +39,8 @@ def deps(path: Path, base: str, wheelhouse: Path | None, cache: Path | None,
 
     if wheelhouse is not None and not wheelhouse.is_dir():
         raise BadInputError(f"--wheelhouse {wheelhouse}: no such folder")
-    repo = find_repository(path)
-    with tempfile.TemporaryDirectory(prefix="mergegate-deps-") as tree:
-        environment.checkout_dependency_files(repo, base, Path(tree))
-        folder = environment.build(Path(tree), wheelhouse, cache, lambda m: write(f"deps: {m}\n"))
+    wanted = environment.declared_at(find_repository(path), base)
+    folder = environment.build(wanted, wheelhouse, cache, lambda m: write(f"deps: {m}\n"))
     write(f"deps: {folder}\n")
     return 0
 

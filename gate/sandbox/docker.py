@@ -70,7 +70,8 @@ class DockerSandbox:
             list(job.argv),
             user=USER,
             working_dir=WORKSPACE,
-            environment={"HOME": "/tmp", **job.environment},
+            # Its own pid namespace: the runner may end every process a test left behind.
+            environment={"HOME": "/tmp", "MERGEGATE_PID_NAMESPACE": "1", **job.environment},
             network_mode="none",
             network_disabled=True,
             read_only=True,

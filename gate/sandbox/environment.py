@@ -17,7 +17,7 @@ import shutil
 import sys
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -49,6 +49,8 @@ class Declared:
     """Dependency files by repository-relative path, with their content."""
     requirements: tuple[str, ...]
     """Requirement strings from pyproject.toml (dependencies, extras, groups)."""
+    project: str | None = None
+    """The project's own normalised name, from pyproject.toml."""
 
     @property
     def key(self) -> str:
@@ -76,6 +78,7 @@ def declared(tree: Path) -> Declared:
     """The dependency files of a tree (its base revision, in practice) and what they say."""
     files: dict[str, bytes] = {}
     requirements: list[str] = []
+    name = None
     pyproject = tree / "pyproject.toml"
     if pyproject.is_file() and not pyproject.is_symlink():
         files["pyproject.toml"] = pyproject.read_bytes()
@@ -84,6 +87,8 @@ def declared(tree: Path) -> Declared:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError):
             data = {}
         project = data.get("project", {})
+        if isinstance(project.get("name"), str):
+            name = _name(project["name"])
         requirements += _strings(project.get("dependencies", []))
         for extra in project.get("optional-dependencies", {}).values():
             requirements += _strings(extra)
@@ -93,24 +98,33 @@ def declared(tree: Path) -> Declared:
         relative = path.relative_to(tree).as_posix()
         if _REQUIREMENTS.match(relative) and path.is_file() and not path.is_symlink():
             files[relative] = path.read_bytes()
-    return Declared(files, tuple(requirements))
+    return Declared(files, tuple(requirements), name)
 
 
 def _strings(value: object) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def checkout_dependency_files(repo: Path, revision: str, tree: Path) -> None:
-    """Write the dependency files of ``revision`` (only those) into ``tree``."""
+def declared_at(repo: Path, revision: str) -> Declared:
+    """What ``revision`` of ``repo`` declares, read from git's own blobs (no checkout
+    filters, symbolic links left out): the same key for ``gate sandbox deps`` and for
+    every check, whatever the working tree holds."""
     from gate.change import git, resolve_revision
 
     commit = resolve_revision(repo, revision)
-    names = git(repo, "ls-tree", "-r", "--name-only", "-z", commit).decode().split("\0")
-    for name in names:
-        if name == "pyproject.toml" or _REQUIREMENTS.match(name):
-            target = tree / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(git(repo, "show", f"{commit}:{name}"))
+    listing = git(repo, "ls-tree", "-r", "-z", commit).decode("utf-8", "surrogateescape")
+    with tempfile.TemporaryDirectory(prefix="mergegate-deps-") as folder:
+        tree = Path(folder)
+        for entry in filter(None, listing.split("\0")):
+            meta, name = entry.split("\t", 1)
+            mode, kind, blob = meta.split()
+            if kind != "blob" or mode == "120000":
+                continue
+            if name == "pyproject.toml" or _REQUIREMENTS.match(name):
+                target = tree / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(git(repo, "cat-file", "blob", blob))
+        return declared(tree)
 
 
 def location(key: str, cache: Path | None = None) -> Path:
@@ -118,10 +132,10 @@ def location(key: str, cache: Path | None = None) -> Path:
     return cache_dir(cache) / "envs" / key
 
 
-def find(tree: Path, cache: Path | None = None) -> Path | str | None:
-    """The built environment for a tree; None when it needs none; a reason when it
-    needs one that is not built (the checks that run code then fail closed)."""
-    wanted = declared(tree)
+def find(wanted: Declared, cache: Path | None = None) -> Path | str | None:
+    """The built environment for what a revision declares; None when it needs none; a
+    reason when it needs one that is not built (the checks that run code then fail
+    closed)."""
     if not wanted.needed:
         return None
     path = location(wanted.key, cache)
@@ -134,13 +148,12 @@ def find(tree: Path, cache: Path | None = None) -> Path | str | None:
 
 
 def build(
-    tree: Path,
+    wanted: Declared,
     wheelhouse: Path | None,
     cache: Path | None,
     progress: Callable[[str], object],
 ) -> Path:
-    """Install what ``tree`` declares into its cached environment; return the folder."""
-    wanted = declared(tree)
+    """Install what a revision declares into its cached environment; return the folder."""
     target = location(wanted.key, cache)
     if (target / ".complete").is_file():
         progress(f"environment {wanted.key} is up to date")
@@ -196,25 +209,45 @@ def _pip_argv(
             copy = scratch / path
             copy.parent.mkdir(parents=True, exist_ok=True)
             text = content.decode("utf-8", "replace").splitlines()
-            copy.write_text("\n".join(by_name(text, progress)) + "\n", "utf-8")
+            kept = by_name(text, progress, wanted.project)
+            copy.write_text("\n".join(kept) + "\n", "utf-8")
             argv += ["--constraint" if path.startswith("constraints") else "--requirement",
                      str(copy)]  # fmt: skip
-    return argv + [r for r in by_name(wanted.requirements, progress) if _name(r) not in PROVIDED]
+    wanted_names = by_name(wanted.requirements, progress, wanted.project)
+    return argv + [r for r in wanted_names if _name(r) not in PROVIDED]
 
 
-def by_name(lines: Iterable[str], progress: Callable[[str], object]) -> list[str]:
-    """The requirements that name a package of the index; the others are reported."""
+def by_name(
+    lines: Iterable[str], progress: Callable[[str], object], project: str | None = None
+) -> list[str]:
+    """The requirements that name a package of the index; the others are reported. The
+    project itself (``myproj[test]`` in its own extras) is not a package to install."""
     kept = []
-    for raw in lines:
+    for raw in _joined(lines):
         line = re.sub(r"(^|\s)#.*$", "", raw)
         line = re.sub(r"\s+--hash[= ]\S+", "", line).strip()
         if not line:
+            continue
+        if project is not None and _name(line) == project:
             continue
         if _BY_NAME.match(line):
             kept.append(line)
         else:
             progress(f"left out (not a package of the index): {line}")
     return kept
+
+
+def _joined(lines: Iterable[str]) -> Iterator[str]:
+    """Requirement lines with backslash continuations joined, as pip reads them."""
+    pending = ""
+    for line in lines:
+        if line.rstrip().endswith("\\"):
+            pending += line.rstrip()[:-1] + " "
+            continue
+        yield pending + line
+        pending = ""
+    if pending:
+        yield pending
 
 
 def _readable(root: Path) -> None:

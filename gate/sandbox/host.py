@@ -28,6 +28,8 @@ class UnsafeHostSandbox:
             **({"MERGEGATE_DEPS": str(job.dependencies)} if job.dependencies else {}),
             "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         }
+        # Never here: the runner would end every process of the user (kill -1).
+        env.pop("MERGEGATE_PID_NAMESPACE", None)
         start = time.monotonic()
         proc = subprocess.Popen(list(job.argv), cwd=job.workspace, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,

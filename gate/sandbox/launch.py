@@ -9,11 +9,15 @@ MODULE ARGS...`` in the repository's tree, with
   ``gate`` (mergegate judging itself) imports its own code, not the sandbox's;
 - the tools imported before the repository's folder goes on ``sys.path``, so that a
   ``pytest.py`` (or ``coverage/``, ``hypothesis/``) the change adds cannot stand in for
-  them and report passes of its own.
+  them and report passes of its own;
+- pytest's plugins named explicitly (``-p``) from the sandbox's tools and the
+  dependency environment, with autoloading off, so that a ``*.dist-info`` folder in the
+  repository cannot register a plugin of its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import runpy
@@ -23,15 +27,22 @@ TOOLS = ("pytest", "_pytest", "pluggy", "coverage", "hypothesis")
 
 
 def prepare() -> None:
-    """Set up ``sys.path`` and hypothesis as described above."""
-    for tool in TOOLS:
-        importlib.import_module(tool)
-    sys.path.insert(0, os.getcwd())
-    if os.path.isdir("src"):  # a src layout, whose package is not installed here
-        sys.path.insert(1, os.path.abspath("src"))
+    """Set up ``sys.path``, pytest's plugins and hypothesis as described above."""
     deps = os.environ.get("MERGEGATE_DEPS")
     if deps and os.path.isdir(deps):
         sys.path.append(deps)
+    for tool in TOOLS:
+        importlib.import_module(tool)
+    plugins = pytest_plugins()
+    for plugin in plugins:
+        with contextlib.suppress(Exception):  # a broken plugin errs in pytest, clearly
+            importlib.import_module(plugin)
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    named = " ".join(f"-p {p}" for p in plugins)
+    os.environ["PYTEST_ADDOPTS"] = f"{os.environ.get('PYTEST_ADDOPTS', '')} {named}".strip()
+    sys.path.insert(0, os.getcwd())
+    if os.path.isdir("src"):  # a src layout, whose package is not installed here
+        sys.path.insert(1, os.path.abspath("src"))
     budget = os.environ.get("MERGEGATE_MAX_EXAMPLES")
     if budget:
         from hypothesis import settings
@@ -40,6 +51,15 @@ def prepare() -> None:
             "mergegate", max_examples=int(budget), database=None, print_blob=False
         )
         settings.load_profile("mergegate")
+
+
+def pytest_plugins() -> list[str]:
+    """The modules of the ``pytest11`` entry points installed on ``sys.path`` as it is
+    before the repository joins it."""
+    from importlib import metadata
+
+    modules = {entry.value.split(":")[0] for entry in metadata.entry_points(group="pytest11")}
+    return sorted(modules)
 
 
 def forget_gate() -> None:

@@ -78,6 +78,8 @@ def signature(node: ast.FunctionDef) -> str:
 def module_name(path: str) -> str | None:
     """``pkg/mod.py`` -> ``pkg.mod``; None for a path that is not importable."""
     parts = list(PurePosixPath(path).with_suffix("").parts)
+    if len(parts) > 1 and parts[0] == "src":  # a src layout: src/ is on sys.path
+        parts.pop(0)
     if parts and parts[-1] == "__init__":
         parts.pop()
     if not parts or not all(p.isidentifier() for p in parts):
@@ -87,7 +89,7 @@ def module_name(path: str) -> str | None:
 
 def run(request: dict[str, Any]) -> dict[str, Any]:
     """Every property of every target function, run with the request's seed and budget."""
-    from hypothesis import HealthCheck, seed, settings
+    from hypothesis import HealthCheck, settings
 
     budget = settings(
         max_examples=request["max_examples"], database=None, deadline=None,
@@ -96,33 +98,51 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     notes: list[str] = []
     for entry in request["files"]:
-        name = module_name(entry["path"])
-        if name is None:
-            notes.append(f"{entry['path']}: not an importable module name")
-            continue
-        base_source = entry.get("base_source")
-        found = targets(Path(entry["path"]).read_text("utf-8"), set(entry["added"]), base_source)
-        if not found:
-            continue
         try:
+            results += _properties_of_file(entry, request["seed"], budget, notes)
+        except Exception as exc:  # one file the gate cannot handle never stops the others
+            notes.append(f"{entry['path']}: not tested: {type(exc).__name__}: {exc}")
+    return {"failures": results, "notes": notes}
+
+
+def _properties_of_file(
+    entry: dict[str, Any], seed_value: int, budget: Any, notes: list[str]
+) -> list[dict[str, Any]]:
+    from hypothesis import seed
+
+    name = module_name(entry["path"])
+    if name is None:
+        notes.append(f"{entry['path']}: not an importable module name")
+        return []
+    base_source = entry.get("base_source")
+    found = targets(Path(entry["path"]).read_text("utf-8"), set(entry["added"]), base_source)
+    if not found:
+        return []
+    try:
+        with _time_limit(PER_PROPERTY_SECONDS):
             module = importlib.import_module(name)
-        except BaseException as exc:  # the code under test may raise anything, SystemExit too
-            notes.append(f"{entry['path']}: import failed: {type(exc).__name__}: {exc}")
+    except BaseException as exc:  # the code under test may raise anything, SystemExit too
+        notes.append(f"{entry['path']}: import failed: {type(exc).__name__}: {exc}")
+        return []
+    base = _base_module(entry, name)
+    base_sigs = {n.name: signature(n) for n in _functions(base_source or "")}
+    results = []
+    for func_name, line, sig in found:
+        func = getattr(module, func_name, None)
+        if not callable(func):
             continue
-        base = _base_module(entry, name)
-        base_sigs = {n.name: signature(n) for n in _functions(base_source or "")}
-        for func_name, line, sig in found:
-            func = getattr(module, func_name, None)
-            if not callable(func):
-                continue
-            where = {"path": entry["path"], "line": line, "function": f"{name}.{func_name}"}
-            for kind, test in properties(module, func, base, base_sigs.get(func_name) == sig):
+        where = {"path": entry["path"], "line": line, "function": f"{name}.{func_name}"}
+        try:
+            for kind, test in properties(module, func, func_name, base,
+                                         base_sigs.get(func_name) == sig):  # fmt: skip
                 if test is None:
                     notes.append(f"{name}.{func_name}: {kind}")
                     continue
-                for failure in _run_one(seed(request["seed"])(budget(test))):
+                for failure in _run_one(seed(seed_value)(budget(test))):
                     results.append({**where, "property": kind, **failure})
-    return {"failures": results, "notes": notes}
+        except Exception as exc:  # e.g. annotations that cannot be resolved at run time
+            notes.append(f"{name}.{func_name}: not tested: {type(exc).__name__}: {exc}")
+    return results
 
 
 def _base_module(entry: dict[str, Any], name: str) -> types.ModuleType | None:
@@ -133,6 +153,9 @@ def _base_module(entry: dict[str, Any], name: str) -> types.ModuleType | None:
     alias = "mergegate_base_" + name.replace(".", "_")
     module = types.ModuleType(alias)
     module.__file__ = entry["path"]
+    # Relative imports resolve against the package of the changed module.
+    is_package = PurePosixPath(entry["path"]).name == "__init__.py"
+    module.__package__ = name if is_package else name.rpartition(".")[0]
     try:
         exec(compile(source, entry["path"], "exec"), module.__dict__)  # noqa: S102 - in the sandbox
     except BaseException:  # the base form of untrusted code: no differential then
@@ -142,13 +165,12 @@ def _base_module(entry: dict[str, Any], name: str) -> types.ModuleType | None:
 
 
 def properties(
-    module: types.ModuleType, func: Callable[..., Any], base: types.ModuleType | None,
-    same_signature: bool,
+    module: types.ModuleType, func: Callable[..., Any], name: str,
+    base: types.ModuleType | None, same_signature: bool,
 ) -> Iterator[tuple[str, Callable[[], None] | None]]:  # fmt: skip
     """(kind, test) for each property that applies; a None test says why it was left out."""
     from hypothesis.extra import ghostwriter
 
-    name = func.__name__
     try:
         yield "fuzz", _from_source(ghostwriter.fuzz(func))
         if _IDEMPOTENT.search(name):

@@ -97,28 +97,27 @@ def properties(request: dict[str, Any]) -> dict[str, Any]:
     budget, then the generated properties, in a child process over a scratch copy."""
     seed = request["seed"]
     runs = {spec["name"]: suite.pytest_run(spec, seed) for spec in request["runs"]}
-    root = suite.prepare(request["generated"]["tree"])
-    files = []
-    for entry in request["generated"]["files"]:
-        base = read_text(Path("base") / entry["old_path"]) if entry["old_path"] else None
-        files.append({**entry, "base_source": base})
-    child = {"seed": seed, "max_examples": request["max_examples"], "files": files}
-    request_file = suite.SCRATCH / "properties-request.json"
-    request_file.write_text(json.dumps(child), "utf-8")
-    out = suite.SCRATCH / "properties-result.json"
-    log = suite.SCRATCH / "properties.log"
-    with log.open("wb") as sink:
-        done = subprocess.run(
-            [sys.executable, "-P", "-m", "gate.sandbox.properties", str(request_file), str(out)],
-            cwd=root, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT,
-            check=False, close_fds=True, env={**os.environ, "PYTHONHASHSEED": "0"},
-        )  # fmt: skip
-    generated: dict[str, Any] = {
-        "exit": done.returncode,
-        "output": log.read_bytes()[-4000:].decode("utf-8", "replace"),
-    }
-    if done.returncode == 0 and out.is_file():
-        generated["result"] = json.loads(out.read_text("utf-8"))
+    with suite.scratch(request["generated"]["tree"]) as (work, root):
+        files = []
+        for entry in request["generated"]["files"]:
+            base = read_text(Path("base") / entry["old_path"]) if entry["old_path"] else None
+            files.append({**entry, "base_source": base})
+        child = {"seed": seed, "max_examples": request["max_examples"], "files": files}
+        request_file, out, log = work / "request.json", work / "result.json", work / "log"
+        request_file.write_text(json.dumps(child), "utf-8")
+        with log.open("wb") as sink:
+            done = subprocess.run(
+                [sys.executable, "-P", "-m", "gate.sandbox.properties", str(request_file),
+                 str(out)],
+                cwd=root, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT,
+                check=False, close_fds=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+            )  # fmt: skip
+        generated: dict[str, Any] = {
+            "exit": done.returncode,
+            "output": log.read_bytes()[-4000:].decode("utf-8", "replace"),
+        }
+        if done.returncode == 0 and out.is_file():
+            generated["result"] = json.loads(out.read_text("utf-8"))
     return {"runs": runs, "generated": generated}
 
 

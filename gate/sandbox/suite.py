@@ -9,14 +9,18 @@ own standard output (the runner is also made non-dumpable: see ``runner.protect`
 
 from __future__ import annotations
 
+import contextlib
+import fnmatch
 import json
 import os
 import re
-import secrets
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,9 +29,8 @@ LAUNCH = (sys.executable, "-P", "-m", "gate.sandbox.launch")
 _TAIL = 4000  # characters of pytest's own output kept for the record
 
 
-def prepare(spec: dict[str, Any]) -> Path:
-    """A writable copy of ``spec["tree"]`` with the overlay applied; returns its root."""
-    root = SCRATCH / f"run-{spec['name']}-{secrets.token_hex(4)}"
+def prepare(spec: dict[str, Any], root: Path) -> Path:
+    """A writable copy of ``spec["tree"]`` at ``root`` with the overlay applied."""
     shutil.copytree(spec["tree"], root, symlinks=True)
     for path in spec.get("remove", []):
         target = root / _relative(path)
@@ -50,38 +53,59 @@ def _relative(path: str) -> PurePosixPath:
     return pure
 
 
+@contextlib.contextmanager
+def scratch(spec: dict[str, Any]) -> Iterator[tuple[Path, Path]]:
+    """A private folder for one run and the prepared tree in it; afterwards every process
+    the run left behind is killed and the folder removed, so that nothing of one run
+    (a daemon, a report file, the tree) can reach the next one."""
+    work = Path(tempfile.mkdtemp(prefix=f"{spec['name']}-", dir=SCRATCH))
+    try:
+        yield work, prepare(spec, work / "tree")
+    finally:
+        end_leftovers()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def end_leftovers() -> None:
+    """Kill every other process in the sandbox. Only where the sandbox has its own pid
+    namespace (docker, bwrap say so), since kill(-1) reaches all the user may signal."""
+    if os.environ.get("MERGEGATE_PID_NAMESPACE") == "1":
+        with contextlib.suppress(OSError):
+            os.kill(-1, signal.SIGKILL)
+
+
 def pytest_run(spec: dict[str, Any], seed: int, coverage: bool = False) -> dict[str, Any]:
     """Run pytest on one prepared tree; the JUnit results, exit code and output tail."""
-    root = prepare(spec)
-    junit = SCRATCH / f"junit-{secrets.token_hex(8)}.xml"
-    data = SCRATCH / f"coverage-{secrets.token_hex(8)}"
-    pytest_args = [
-        "-p", "no:cacheprovider", "-o", "junit_family=xunit1", f"--junitxml={junit}",
-        "-q", "-rN", "--color=no", f"--hypothesis-seed={seed}", *spec.get("args", []),
-    ]  # fmt: skip
-    if coverage:
-        # The tree's coverage settings are the base revision's (restored by the overlay).
-        prefix = [*LAUNCH, "coverage", "run", "--branch", f"--data-file={data}",
-                  f"--source={','.join(['.', *spec.get('sources', [])])}",
-                  "-m", "pytest"]  # fmt: skip
-    else:
-        prefix = [*LAUNCH, "pytest"]
-    log = SCRATCH / f"log-{secrets.token_hex(8)}"
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0",
-           **spec.get("env", {})}  # fmt: skip
-    with log.open("wb") as out:
-        done = subprocess.run(
-            [*prefix, *pytest_args], cwd=root, stdin=subprocess.DEVNULL, stdout=out,
-            stderr=subprocess.STDOUT, env=env, check=False, close_fds=True,
-        )  # fmt: skip
-    result: dict[str, Any] = {
-        "exit": done.returncode,
-        "output": log.read_bytes()[-_TAIL:].decode("utf-8", "replace"),
-        "cases": read_junit(junit) if junit.is_file() else None,
-    }
-    if coverage:
-        result["coverage"] = _coverage_json(data, root)
-    return result
+    with scratch(spec) as (work, root):
+        junit, data, log = work / "junit.xml", work / "coverage.data", work / "log"
+        pytest_args = [
+            "-p", "no:cacheprovider", "-o", "junit_family=xunit1", f"--junitxml={junit}",
+            "-q", "-rN", "--color=no", "--continue-on-collection-errors",
+            f"--hypothesis-seed={seed}", *spec.get("args", []),
+        ]  # fmt: skip
+        if coverage:
+            # The tree's coverage settings are the base revision's (restored by the overlay).
+            prefix = [*LAUNCH, "coverage", "run", "--branch", f"--data-file={data}",
+                      f"--source={','.join(['.', *spec.get('sources', [])])}",
+                      "-m", "pytest"]  # fmt: skip
+        else:
+            prefix = [*LAUNCH, "pytest"]
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0",
+               **spec.get("env", {})}  # fmt: skip
+        with log.open("wb") as out:
+            done = subprocess.run(
+                [*prefix, *pytest_args], cwd=root, stdin=subprocess.DEVNULL, stdout=out,
+                stderr=subprocess.STDOUT, env=env, check=False, close_fds=True,
+            )  # fmt: skip
+        result: dict[str, Any] = {
+            "exit": done.returncode,
+            "output": log.read_bytes()[-_TAIL:].decode("utf-8", "replace"),
+            "cases": read_junit(junit) if junit.is_file() else None,
+        }
+        if coverage:
+            result["coverage"] = _coverage_json(data, root, work)
+            result["omitted"] = omitted(root, spec.get("changed", []))
+        return result
 
 
 def read_junit(path: Path) -> list[dict[str, Any]]:
@@ -92,7 +116,8 @@ def read_junit(path: Path) -> list[dict[str, Any]]:
         name = case.get("name") or ""
         classname = case.get("classname") or ""
         module = file.removesuffix(".py").replace("/", ".")
-        if file and not classname:  # a module that pytest could not collect
+        collection = bool(file) and not classname  # a module pytest could not collect
+        if collection:
             test_id = file
         elif file and classname.startswith(module):
             inner = classname[len(module) :].lstrip(".")
@@ -112,7 +137,7 @@ def read_junit(path: Path) -> list[dict[str, Any]]:
         line = case.get("line")
         cases.append({
             "id": test_id, "file": file, "line": int(line) + 1 if line else None,
-            "outcome": outcome, "message": message,
+            "outcome": outcome, "message": message, "collection": collection,
         })  # fmt: skip
     return cases
 
@@ -149,13 +174,29 @@ def falsifying_example(text: str) -> str | None:
     return None
 
 
-def _coverage_json(data: Path, root: Path) -> dict[str, Any] | str:
+def omitted(root: Path, paths: list[str]) -> list[str]:
+    """The ``paths`` that the tree's coverage settings (the base's) leave out on purpose."""
+    import coverage
+
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        config = coverage.Coverage(data_file=None).config
+        patterns = [*(config.run_omit or []), *(config.report_omit or [])]
+    finally:
+        os.chdir(here)
+    absolute = [p if p.startswith(("*", "/")) else str(root / p) for p in patterns]
+    return [p for p in paths if any(fnmatch.fnmatch(str(root / p), a) for a in absolute)]
+
+
+def _coverage_json(data: Path, root: Path, work: Path) -> dict[str, Any] | str:
     """coverage.py's per-file line data, or why there is none."""
     if not data.is_file():
         return "coverage wrote no data"
-    report = SCRATCH / f"coverage-{secrets.token_hex(8)}.json"
+    report = work / "coverage.json"
     done = subprocess.run(
-        [sys.executable, "-m", "coverage", "json", f"--data-file={data}", "-o", str(report),
+        # -P: a coverage/ folder in the tree must not stand in for coverage.py here.
+        [sys.executable, "-P", "-m", "coverage", "json", f"--data-file={data}", "-o", str(report),
          "--ignore-errors"],
         cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
     )  # fmt: skip

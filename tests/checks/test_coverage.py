@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gate.checks.coverage import CoverageCheck, measure
+from gate.checks.coverage import CoverageCheck, first_lines, measure
 from gate.checks.interface import Completed, Errored, Skipped
 from gate.pipeline import Request, run
 
@@ -69,12 +69,23 @@ def test_a_script_outside_any_package_is_measured(calc: Repo, run_coverage) -> N
 
 
 @pytest.mark.docker
-def test_a_file_the_data_does_not_cover_errs(calc: Repo, run_coverage) -> None:
+def test_a_file_the_base_settings_omit_is_left_out(calc: Repo, run_coverage) -> None:
     calc.commit({".coveragerc": "[run]\nomit = calc/ops.py\n"})
     ops = (calc.path / "calc/ops.py").read_text()
     outcome = run_coverage(calc, {"calc/ops.py": ops + SIGN})
+    assert isinstance(outcome, Skipped)
+    assert "omitted by the base's coverage settings" in outcome.reason
+
+
+def test_a_file_without_data_errs() -> None:
+    outcome = measure({"calc/ops.py": frozenset({3})}, {}, b"")
     assert isinstance(outcome, Errored)
     assert "no coverage data for changed file(s) calc/ops.py" in outcome.reason
+
+
+def test_continuation_lines_count_as_their_statement() -> None:
+    source = "x = call(\n    1,\n    2,\n)\nif (a and\n        b):\n    pass\n"
+    assert first_lines(source, frozenset({2, 3, 6, 7})) == {1, 5, 7}
 
 
 @pytest.mark.docker

@@ -121,3 +121,15 @@ def test_the_verdict_names_the_crash_and_its_example(calc: Repo) -> None:
     assert reason.endswith("test_fuzz_mean(values=[])")
     (record,) = verdict.checks
     assert record.metrics["seed"] > 0
+
+
+@pytest.mark.docker
+def test_a_function_that_cannot_be_read_is_a_note_not_an_error(calc: Repo, run_properties) -> None:
+    new = ops(calc).replace('"""Arithmetic helpers."""', '"""Arithmetic helpers."""\n\n'
+        'from __future__ import annotations\n\nfrom typing import TYPE_CHECKING\n\n'
+        'if TYPE_CHECKING:\n    from decimal import Decimal\n') + (
+        "\n\ndef half(x: Decimal) -> Decimal:\n    return x / 2\n"
+    )  # fmt: skip
+    outcome = run_properties(calc, {"calc/ops.py": new})
+    assert isinstance(outcome, Completed), outcome
+    assert outcome.metrics["untestable"] >= 1

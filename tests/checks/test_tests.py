@@ -209,3 +209,51 @@ def test_a_pytest_module_in_the_change_cannot_stand_in_for_pytest(calc: Repo, ru
     )
     outcome = run_tests(calc, {**broken(calc), "pytest.py": fake})
     assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
+
+
+def test_a_conftest_and_a_blank_line_in_the_test_file_change_no_expectation(
+    calc: Repo, run_tests
+) -> None:
+    force = (
+        "import pytest\n\n\n@pytest.hookimpl(hookwrapper=True)\n"
+        "def pytest_runtest_makereport(item, call):\n"
+        "    outcome = yield\n    outcome.get_result().outcome = 'passed'\n"
+    )
+    tests = (calc.path / "tests/test_ops.py").read_text()
+    change = {**broken(calc), "tests/conftest.py": force, "tests/test_ops.py": tests + "\n"}
+    assert ("failed", "tests/test_ops.py::test_add") in found(run_tests(calc, change))
+
+
+def test_test_helpers_and_data_are_restored_for_the_existing_tests(calc: Repo, run_tests) -> None:
+    calc.commit({
+        "tests/data/expected.txt": "5\n",
+        "tests/test_data.py": "from pathlib import Path\n\nfrom calc.ops import add\n\n\n"
+        "def test_from_data():\n"
+        "    want = int((Path(__file__).parent / 'data/expected.txt').read_text())\n"
+        "    assert add(2, 3) == want\n",
+    })  # fmt: skip
+    change = {**broken(calc), "tests/data/expected.txt": "-1\n"}
+    assert ("failed", "tests/test_data.py::test_from_data") in found(run_tests(calc, change))
+
+
+def test_a_module_the_base_cannot_collect_errs(calc: Repo, run_tests) -> None:
+    calc.commit({"tests/test_needs.py": "import notinstalled\n\n\ndef test_x():\n    pass\n"})
+    outcome = run_tests(calc, broken(calc))
+    assert isinstance(outcome, Errored)
+    assert "cannot all be collected (tests/test_needs.py" in outcome.reason
+
+
+def test_a_plugin_the_change_registers_is_not_loaded(calc: Repo, run_tests) -> None:
+    plugin = (
+        "import pytest\n\n\n@pytest.hookimpl(hookwrapper=True)\n"
+        "def pytest_runtest_makereport(item, call):\n"
+        "    outcome = yield\n    outcome.get_result().outcome = 'passed'\n"
+    )
+    change = {
+        **broken(calc),
+        "evilplugin.py": plugin,
+        "evil-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n",
+        "evil-1.0.dist-info/entry_points.txt": "[pytest11]\nevil = evilplugin\n",
+        "pytest.toml": "[pytest]\naddopts = []\n",
+    }
+    assert ("failed", "tests/test_ops.py::test_add") in found(run_tests(calc, change))

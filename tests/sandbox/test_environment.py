@@ -76,7 +76,21 @@ def test_what_a_tree_declares(tmp_path: Path) -> None:
 def test_only_the_sandboxes_own_tools_need_no_environment(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["pytest>=8"]\n')
     assert not environment.declared(tmp_path).needed
-    assert environment.find(tmp_path) is None
+    assert environment.find(environment.declared(tmp_path)) is None
+
+
+def test_hashed_continuations_and_the_project_itself() -> None:
+    lines = ["requests==2.31.0 \\", "    --hash=sha256:abc", "urllib3==2.0.0", "calc[test]"]
+    assert environment.by_name(lines, print, "calc") == ["requests==2.31.0", "urllib3==2.0.0"]
+
+
+def test_the_key_comes_from_the_revision_not_the_working_tree(calc: Repo) -> None:
+    calc.commit({"pyproject.toml": PYPROJECT})
+    key = environment.declared_at(calc.path, "HEAD").key
+    (calc.path / "pyproject.toml").write_text(PYPROJECT.replace("tinydep", "otherdep"))
+    assert environment.declared_at(calc.path, "HEAD").key == key
+    calc.commit({"requirements.txt": "tinydep\n"})
+    assert environment.declared_at(calc.path, "HEAD").key != key
 
 
 def test_paths_urls_and_options_are_never_installed() -> None:

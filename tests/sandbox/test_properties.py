@@ -36,3 +36,4 @@ def test_module_names() -> None:
     assert module_name("pkg/mod.py") == "pkg.mod"
     assert module_name("pkg/__init__.py") == "pkg"
     assert module_name("scripts/my-tool.py") is None
+    assert module_name("src/pkg/mod.py") == "pkg.mod"
