@@ -13,6 +13,12 @@ from ..conftest import Repo
 
 pytestmark = pytest.mark.docker
 
+FORCE_PASS = (
+    "import pytest\n\n\n@pytest.hookimpl(hookwrapper=True)\n"
+    "def pytest_runtest_makereport(item, call):\n"
+    "    outcome = yield\n    outcome.get_result().outcome = 'passed'\n"
+)
+
 
 @pytest.fixture
 def run_tests(run_check):
@@ -74,12 +80,8 @@ def test_skipping_the_failing_test_still_fails(calc: Repo, run_tests, marker: st
 
 
 def test_a_conftest_that_forces_passes_still_fails(calc: Repo, run_tests) -> None:
-    force = (
-        "import pytest\n\n\n@pytest.hookimpl(hookwrapper=True)\n"
-        "def pytest_runtest_makereport(item, call):\n"
-        "    outcome = yield\n    outcome.get_result().outcome = 'passed'\n"
-    )
-    outcome = run_tests(calc, {**broken(calc), "tests/conftest.py": force, "conftest.py": force})
+    forced = {"tests/conftest.py": FORCE_PASS, "conftest.py": FORCE_PASS}
+    outcome = run_tests(calc, {**broken(calc), **forced})
     # Failed, not "expectation changed": forcing passes edits no test.
     assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
 
@@ -214,13 +216,8 @@ def test_a_pytest_module_in_the_change_cannot_stand_in_for_pytest(calc: Repo, ru
 def test_a_conftest_and_a_blank_line_in_the_test_file_change_no_expectation(
     calc: Repo, run_tests
 ) -> None:
-    force = (
-        "import pytest\n\n\n@pytest.hookimpl(hookwrapper=True)\n"
-        "def pytest_runtest_makereport(item, call):\n"
-        "    outcome = yield\n    outcome.get_result().outcome = 'passed'\n"
-    )
     tests = (calc.path / "tests/test_ops.py").read_text()
-    change = {**broken(calc), "tests/conftest.py": force, "tests/test_ops.py": tests + "\n"}
+    change = {**broken(calc), "tests/conftest.py": FORCE_PASS, "tests/test_ops.py": tests + "\n"}
     assert ("failed", "tests/test_ops.py::test_add") in found(run_tests(calc, change))
 
 
@@ -244,14 +241,9 @@ def test_a_module_the_base_cannot_collect_errs(calc: Repo, run_tests) -> None:
 
 
 def test_a_plugin_the_change_registers_is_not_loaded(calc: Repo, run_tests) -> None:
-    plugin = (
-        "import pytest\n\n\n@pytest.hookimpl(hookwrapper=True)\n"
-        "def pytest_runtest_makereport(item, call):\n"
-        "    outcome = yield\n    outcome.get_result().outcome = 'passed'\n"
-    )
     change = {
         **broken(calc),
-        "evilplugin.py": plugin,
+        "evilplugin.py": FORCE_PASS,
         "evil-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n",
         "evil-1.0.dist-info/entry_points.txt": "[pytest11]\nevil = evilplugin\n",
         "pytest.toml": "[pytest]\naddopts = []\n",
