@@ -10,6 +10,8 @@ from gate.findings import Severity
 from gate.rules.interface import CstRule, Example
 
 _OPTIONAL = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+# What the gate's sandbox runs the tests with: a test file may import it undeclared.
+_TEST_RUNNER = {"pytest", "_pytest", "hypothesis", "coverage"}
 
 
 class UndeclaredImport(CstRule):
@@ -23,8 +25,9 @@ class UndeclaredImport(CstRule):
     dependencies the change itself declares (judged in turn by GATE202), the standard
     library and the repository's own modules; known import-name/distribution-name
     mismatches (``yaml``/PyYAML, ``jwt``/PyJWT, ``Crypto``/pycryptodome ...) are shipped
-    as data. Imports guarded by ``except ImportError`` are optional and not reported. A
-    repository that declares no dependencies at all is not judged. Declare the
+    as data. Imports guarded by ``except ImportError`` are optional and not reported, nor
+    are pytest, hypothesis and coverage in test files (the sandbox runs the tests with
+    them). A repository that declares no dependencies at all is not judged. Declare the
     dependency (and lock it), or remove the import.
     """
 
@@ -39,9 +42,11 @@ class UndeclaredImport(CstRule):
         "try:\n    import ujson as json\nexcept ImportError:\n    import json\n",
         "from __future__ import annotations\nimport typing_extensions\n",
         Example(code="import leftpadx\n", base="import leftpadx\n"),
+        Example(code="import pytest\nfrom hypothesis import given\n", path="tests/test_x.py"),
     ]
     INVALID: ClassVar = [
         "import leftpadx\n",
+        "import pytest\n",
         "from fastjsonschema_validator import validate\n",
         "import requests_oauth3.client as oauth\n",
         "import flask\n",
@@ -76,6 +81,8 @@ class UndeclaredImport(CstRule):
         if index.is_known(module):
             return
         top = module.split(".")[0]
+        if top in _TEST_RUNNER and self.settings.is_test_file(self.path):
+            return
         where = ", ".join(index.base.files)
         self.report(
             node,
