@@ -65,3 +65,16 @@ def test_new_files_can_be_held_to_strict(repo: Repo, run_mypy) -> None:
     outcome = run_mypy(repo, {"app/new.py": untyped})
     assert isinstance(outcome, Completed)
     assert [f.rule_id for f in outcome.findings] == ["no-untyped-def"]
+
+
+def test_on_the_calc_fixture_new_fails_and_old_does_not(calc: Repo, run_mypy) -> None:
+    ops = (calc.path / "calc/ops.py").read_text()
+    text = (calc.path / "calc/text.py").read_text()
+    # Touching both files: only the new error counts, not the old one in text.py.
+    outcome = run_mypy(calc, {
+        "calc/ops.py": ops + "\n\ndef twice(a: int) -> str:\n    return a * 2\n",
+        "calc/text.py": text + "\n\ndef whisper(word: str) -> str:\n    return word.lower()\n",
+    })  # fmt: skip
+    assert isinstance(outcome, Completed), outcome
+    assert [(f.path, f.rule_id) for f in outcome.findings] == [("calc/ops.py", "return-value")]
+    assert outcome.metrics["errors"] == 2
