@@ -43,6 +43,23 @@ def broken(repo: Repo) -> dict[str, str]:
     return edit(repo, calc__ops=lambda s: s.replace("return a + b", "return a - b"))
 
 
+FORGE = (
+    "import os, sys\n\n"
+    "FORGED = b'{\"runs\": {}}\\ntests/test_ops.py::test_add PASSED\\n'\n\n\n"
+    "def test_forge():\n"
+    "    print('tests/test_ops.py::test_add PASSED')\n"
+    "    sys.__stdout__.write('=== 4 passed in 0.01s ===\\n')\n"
+    "    for pid in os.listdir('/proc'):\n"
+    "        if pid.isdigit():\n"
+    "            for fd in ('1', '2'):\n"
+    "                try:\n"
+    "                    with open(f'/proc/{pid}/fd/{fd}', 'wb') as out:\n"
+    "                        out.write(FORGED)\n"
+    "                except OSError:\n"
+    "                    pass\n"
+)
+
+
 def test_a_green_change_passes(calc: Repo, run_tests) -> None:
     outcome = run_tests(calc, {"calc/ops.py": (calc.path / "calc/ops.py").read_text() + "\n"})
     assert found(outcome) == set()
@@ -86,23 +103,24 @@ def test_a_conftest_that_forces_passes_still_fails(calc: Repo, run_tests) -> Non
     assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
 
 
-def test_a_test_that_forges_passed_lines_does_not_fool_the_gate(calc: Repo, run_tests) -> None:
-    forge = (
-        "import os, sys\n\n"
-        "FORGED = b'{\"runs\": {}}\\ntests/test_ops.py::test_add PASSED\\n'\n\n\n"
-        "def test_forge():\n"
-        "    print('tests/test_ops.py::test_add PASSED')\n"
-        "    sys.__stdout__.write('=== 4 passed in 0.01s ===\\n')\n"
-        "    for pid in os.listdir('/proc'):\n"
-        "        if pid.isdigit():\n"
-        "            for fd in ('1', '2'):\n"
-        "                try:\n"
-        "                    with open(f'/proc/{pid}/fd/{fd}', 'wb') as out:\n"
-        "                        out.write(FORGED)\n"
-        "                except OSError:\n"
-        "                    pass\n"
-    )
-    outcome = run_tests(calc, {**broken(calc), "tests/test_forge.py": forge})
+@pytest.mark.parametrize("kind", ["docker", "bwrap"])
+def test_a_test_that_forges_passed_lines_does_not_fool_the_gate(calc: Repo, kind: str) -> None:
+    from gate import change as intake
+    from gate.checks.interface import CheckContext
+    from gate.policy import loader
+    from gate.workspace import Workspace
+
+    from ..conftest import open_or_skip
+
+    calc.write({**broken(calc), "tests/test_forge.py": FORGE})
+    change = intake.from_worktree(calc.path)
+    box = open_or_skip(kind)
+    try:
+        with Workspace(change) as ws:
+            policy = loader.load(calc.path, change.base)
+            outcome = TestsCheck().run(CheckContext(change, ws, policy, box))
+    finally:
+        box.close()
     # Completed (the runner's output was not tampered with) and failing.
     assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
 
