@@ -18,6 +18,7 @@ from typing import NoReturn
 from gate import __version__
 from gate import _cli_audit as audit
 from gate.errors import BadInputError, GateError
+from gate.formats import RENDERERS
 from gate.formats import json as json_format
 from gate.formats import text as text_format
 from gate.output import write_out_dir
@@ -95,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "sarif", "markdown"),
         default=_env("FORMAT", "text"),
         help="what to print on standard output [GATE_FORMAT]",
     )
@@ -189,8 +190,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     patch, label = None, "patch"
     if args.patch is not None:
         patch, label = _read_patch(args.patch)
-    if args.format not in ("text", "json"):
-        raise BadInputError(f"unknown format {args.format!r}", hint="use text or json")
+    if args.format not in RENDERERS:
+        raise BadInputError(f"unknown format {args.format!r}", hint=f"use {', '.join(RENDERERS)}")
     request = Request(
         path=args.path,
         base=args.base,
@@ -212,13 +213,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     signer = signer or signer_for(None, sys.stderr.write)
     envelope = sign_verdict(result.verdict, signer)
     if args.out is not None:
-        write_out_dir(args.out, result, envelope.to_json())
-    if args.format == "json":
-        sys.stdout.write(json_format.render(result.verdict))
-    else:
+        write_out_dir(args.out, result, envelope.to_json(), [signer.keyid])
+    if args.format == "text":
         sys.stdout.write(
             text_format.render(result.verdict, keyids=[signer.keyid], color=sys.stdout.isatty())
         )
+    elif args.format == "json":  # the statement itself, exactly as verdict.json
+        sys.stdout.write(json_format.render(result.verdict))
+    else:
+        sys.stdout.write(RENDERERS[args.format](result.verdict, keyids=[signer.keyid]))
     return EXIT_PASSED if result.verdict.passed else EXIT_FAILED
 
 

@@ -11,15 +11,13 @@ from typing import Any
 
 from gate import change as intake
 from gate.errors import BadInputError, KeyFileError
-from gate.formats import json as json_format
+from gate.formats import RENDERERS
 from gate.formats import text as text_format
 from gate.output import write_atomic
 from gate.policy import loader
 from gate.signing import keys
 from gate.signing.dsse import parse
 from gate.signing.verify import read_verdict, verify
-
-FORMATS = {"text": text_format.render, "json": json_format.render}
 
 
 def add_parsers(sub: Any) -> None:
@@ -92,7 +90,7 @@ def add_parsers(sub: Any) -> None:
 
     report = sub.add_parser("report", help="render a stored verdict without re-running")
     report.add_argument("envelope", type=Path)
-    report.add_argument("--format", choices=sorted(FORMATS), default="text")
+    report.add_argument("--format", choices=list(RENDERERS), default="text")
     report.add_argument(
         "--key",
         metavar="PUBKEY",
@@ -172,7 +170,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.key:
         keyids = envelope.verify([keys.load_public(path) for path in args.key])
     verdict = read_verdict(envelope)
-    sys.stdout.write(FORMATS[args.format](verdict, keyids=keyids))
+    sys.stdout.write(RENDERERS[args.format](verdict, keyids=keyids))
     return 0
 
 

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gate.errors import BadInputError
+from gate.formats import RENDERERS, REPORT_FILES
 from gate.formats import json as json_format
 
 if TYPE_CHECKING:
     from gate.pipeline import Run
 
 
-def write_out_dir(directory: Path, result: Run, envelope: str | None) -> None:
-    """``verdict.dsse.json`` (the signed envelope), ``verdict.json`` (its payload, indented)
-    and ``checks/<id>.out`` (the raw outputs the verdict digests)."""
+def write_out_dir(
+    directory: Path, result: Run, envelope: str | None, keyids: Sequence[str] = ()
+) -> None:
+    """``verdict.dsse.json`` (the signed envelope), ``verdict.json`` (its payload,
+    indented), the reports (``report.sarif``, ``report.md``) and ``checks/<id>.out``
+    (the raw outputs the verdict digests)."""
     files: dict[str, bytes] = {
         "verdict.json": json_format.render(result.verdict).encode(),
     }
+    for name, format_name in REPORT_FILES.items():
+        files[name] = RENDERERS[format_name](result.verdict, keyids=keyids).encode()
     if envelope is not None:
         files["verdict.dsse.json"] = envelope.encode()
     for check_id, raw in result.outputs.items():

@@ -241,6 +241,8 @@ def test_out_dir_holds_the_verdict_and_raw_outputs(repo: Repo, tmp_path: Path) -
     result = gate("check", "--out", str(out), "--format", "json", cwd=repo.path)
     assert result.returncode == 1
     assert json.loads((out / "verdict.json").read_text()) == statement(result)
+    assert (out / "report.md").read_text().startswith("## ❌ mergegate: FAILED")
+    assert json.loads((out / "report.sarif").read_text())["version"] == "2.1.0"
     import jsonschema
 
     from gate.resources import resource

@@ -214,6 +214,10 @@ def test_countersignature_and_report(signed, tmp_path: Path) -> None:
     assert json.loads(report.stdout) == json.loads((signed["out"] / "verdict.json").read_text())
     text = gate("report", str(copy), "--key", str(signed["pub"]), cwd=tmp_path)
     assert text.stdout.startswith("FAILED") and "signed by key" in text.stdout
+    sarif = gate("report", str(copy), "--format", "sarif", cwd=tmp_path)
+    assert json.loads(sarif.stdout)["runs"][0]["properties"]["verdict"] == "FAILED"
+    markdown = gate("report", str(copy), "--format", "markdown", cwd=tmp_path)
+    assert markdown.stdout.startswith("## ❌ mergegate: FAILED")
     level = gate(
         "verify",
         str(copy),
