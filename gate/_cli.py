@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=("text", "json", "sarif", "markdown"),
+        choices=("text", "json", "sarif", "markdown", "html"),
         default=_env("FORMAT", "text"),
         help="what to print on standard output [GATE_FORMAT]",
     )

@@ -243,6 +243,7 @@ def test_out_dir_holds_the_verdict_and_raw_outputs(repo: Repo, tmp_path: Path) -
     assert json.loads((out / "verdict.json").read_text()) == statement(result)
     assert (out / "report.md").read_text().startswith("## ❌ mergegate: FAILED")
     assert json.loads((out / "report.sarif").read_text())["version"] == "2.1.0"
+    assert '<span class="FAILED" id="verdict">FAILED</span>' in (out / "report.html").read_text()
     import jsonschema
 
     from gate.resources import resource

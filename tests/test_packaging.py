@@ -40,7 +40,7 @@ def test_wheel_ships_the_data(wheel: Path) -> None:
     assert "gate/_resources/policies/default.toml" in names
     assert "gate/py.typed" in names
     assert any(n.startswith("gate/_resources/sandboxes/") for n in names)
-    assert any(n.startswith("gate/_resources/reports/") for n in names)
+    assert "gate/_resources/reports/report.html" in names
 
 
 def test_installed_wheel_finds_its_policy(wheel: Path, tmp_path: Path) -> None:

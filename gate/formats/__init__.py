@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gate.formats import json, markdown, sarif, text
+from gate.formats import html, json, markdown, sarif, text
 from gate.formats.interface import Renderer
 
 RENDERERS: Mapping[str, Renderer] = {
@@ -13,8 +13,13 @@ RENDERERS: Mapping[str, Renderer] = {
     "json": json.render,
     "sarif": sarif.render,
     "markdown": markdown.render,
+    "html": html.render,
 }
 """Every format by the name ``--format`` takes."""
 
-REPORT_FILES: Mapping[str, str] = {"report.sarif": "sarif", "report.md": "markdown"}
+REPORT_FILES: Mapping[str, str] = {
+    "report.sarif": "sarif",
+    "report.md": "markdown",
+    "report.html": "html",
+}
 """The reports ``--out DIR`` writes beside the verdict, and their formats."""
