@@ -70,7 +70,6 @@ def render(verdict: Verdict, *, keyids: Sequence[str] = ()) -> str:
                 "informationUri": "https://pypi.org/project/mergegate/",
                 "rules": list(rules.values()),
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file:///"}},
             "invocations": [{
                 "executionSuccessful": not notifications,
                 "toolExecutionNotifications": notifications,
