@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -75,28 +76,29 @@ def existing_run(change: Change, test_paths: tuple[str, ...]) -> dict[str, Any]:
     """The changed code with the base revision's tests, their helpers and data (test
     folders), conftests and test settings: whatever the change deleted, edited or added
     among them is undone."""
-    remove, restore = set(), set()
-    for f in change.files:
-        if f.exists_after and is_test_material(f.path, test_paths):
-            remove.add(f.path)
-        if f.old_path and is_test_material(f.old_path, test_paths):
-            restore.add(f.old_path)
-    return {"name": "existing", "tree": "head", "remove": sorted(remove - restore),
-            "restore": sorted(restore)}  # fmt: skip
+    return _overlay("existing", change, lambda path: is_test_material(path, test_paths))
 
 
 def head_run(change: Change) -> dict[str, Any]:
     """The changed tree with its own tests, but the base revision's test settings; a
     conftest.py the change adds stays (new tests may need its fixtures), since it never
     reaches the run of the existing tests."""
+    return _overlay("head", change, is_config, keep_new_conftests=True)
+
+
+def _overlay(
+    name: str, change: Change, undone: Callable[[str], bool], keep_new_conftests: bool = False
+) -> dict[str, Any]:
+    """A run over the changed tree with the change to the ``undone`` files reverted: the
+    files it adds or renames to are removed, the base's versions restored."""
     remove, restore = set(), set()
     for f in change.files:
         new_conftest = f.old_path is None and PurePosixPath(f.path).name == "conftest.py"
-        if f.exists_after and is_config(f.path) and not new_conftest:
+        if f.exists_after and undone(f.path) and not (keep_new_conftests and new_conftest):
             remove.add(f.path)
-        if f.old_path and is_config(f.old_path):
+        if f.old_path and undone(f.old_path):
             restore.add(f.old_path)
-    return {"name": "head", "tree": "head", "remove": sorted(remove - restore),
+    return {"name": name, "tree": "head", "remove": sorted(remove - restore),
             "restore": sorted(restore)}  # fmt: skip
 
 

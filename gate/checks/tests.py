@@ -33,7 +33,7 @@ class Case:
     id: str
     """``path::Class::name``."""
     file: str
-    """Repository-relative test file ('' for a collection error)."""
+    """Repository-relative test file ('' when pytest gives none)."""
     line: int | None
     """Line of the test function."""
     outcome: str

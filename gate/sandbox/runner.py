@@ -105,18 +105,11 @@ def properties(request: dict[str, Any]) -> dict[str, Any]:
         child = {"seed": seed, "max_examples": request["max_examples"], "files": files}
         request_file, out, log = work / "request.json", work / "result.json", work / "log"
         request_file.write_text(json.dumps(child), "utf-8")
-        with log.open("wb") as sink:
-            done = subprocess.run(
-                [sys.executable, "-P", "-m", "gate.sandbox.properties", str(request_file),
-                 str(out)],
-                cwd=root, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT,
-                check=False, close_fds=True, env={**os.environ, "PYTHONHASHSEED": "0"},
-            )  # fmt: skip
-        generated: dict[str, Any] = {
-            "exit": done.returncode,
-            "output": log.read_bytes()[-4000:].decode("utf-8", "replace"),
-        }
-        if done.returncode == 0 and out.is_file():
+        argv = [sys.executable, "-P", "-m", "gate.sandbox.properties", str(request_file),
+                str(out)]  # fmt: skip
+        exit_code, output = suite.run_logged(argv, root, {**os.environ, "PYTHONHASHSEED": "0"}, log)
+        generated: dict[str, Any] = {"exit": exit_code, "output": output}
+        if exit_code == 0 and out.is_file():
             generated["result"] = json.loads(out.read_text("utf-8"))
     return {"runs": runs, "generated": generated}
 

@@ -92,20 +92,27 @@ def pytest_run(spec: dict[str, Any], seed: int, coverage: bool = False) -> dict[
             prefix = [*LAUNCH, "pytest"]
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0",
                **spec.get("env", {})}  # fmt: skip
-        with log.open("wb") as out:
-            done = subprocess.run(
-                [*prefix, *pytest_args], cwd=root, stdin=subprocess.DEVNULL, stdout=out,
-                stderr=subprocess.STDOUT, env=env, check=False, close_fds=True,
-            )  # fmt: skip
+        exit_code, output = run_logged([*prefix, *pytest_args], root, env, log)
         result: dict[str, Any] = {
-            "exit": done.returncode,
-            "output": log.read_bytes()[-_TAIL:].decode("utf-8", "replace"),
+            "exit": exit_code,
+            "output": output,
             "cases": read_junit(junit) if junit.is_file() else None,
         }
         if coverage:
             result["coverage"] = _coverage_json(data, root, work)
             result["omitted"] = omitted(root, spec.get("changed", []))
         return result
+
+
+def run_logged(argv: list[str], cwd: Path, env: dict[str, str], log: Path) -> tuple[int, str]:
+    """Run a command of the code under test with its output to ``log`` (never to the
+    runner's own stdout); its exit code and the tail of what it printed."""
+    with log.open("wb") as out:
+        done = subprocess.run(
+            argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            env=env, check=False, close_fds=True,
+        )  # fmt: skip
+    return done.returncode, log.read_bytes()[-_TAIL:].decode("utf-8", "replace")
 
 
 def read_junit(path: Path) -> list[dict[str, Any]]:
