@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gate import change as intake
 from gate.checks.interface import CheckContext, Completed
-from gate.checks.tests import TestsCheck
+from gate.checks.suite.tests import TestsCheck
 from gate.pipeline import Request, run
 from gate.policy import loader
 from gate.sandbox.interface import Job

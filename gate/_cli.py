@@ -15,17 +15,16 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
-from gate import __version__
+from gate import __version__, api
 from gate import _cli_audit as audit
 from gate.errors import BadInputError, GateError
 from gate.formats import RENDERERS
 from gate.formats import json as json_format
 from gate.formats import text as text_format
 from gate.output import write_out_dir
-from gate.pipeline import Request, run
+from gate.pipeline import Request
 from gate.sandbox.select import KINDS
-from gate.signing.dsse import sign_verdict
-from gate.signing.keys import signer_for
+from gate.signing.keys import KeySigner, signer_for
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -126,11 +125,26 @@ def build_parser() -> argparse.ArgumentParser:
         default=_env("JOBS"),
         help="checks run at once (default: the number of cores) [GATE_JOBS]",
     )
+    check.add_argument(
+        "--offline",
+        action="store_true",
+        default=_env("OFFLINE", "") not in ("", "0"),
+        help="never reach a package index: the repository's test environment must be "
+        "cached already [GATE_OFFLINE=1]",
+    )
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=Path,
+        default=_env("CACHE_DIR"),
+        help="the cache: sandbox roots, test environments [GATE_CACHE_DIR]",
+    )
     check.set_defaults(func=cmd_check)
 
     sandbox = sub.add_parser(
         "sandbox",
-        help="build, check or prune the sandbox; deps: install a repository's dependencies",
+        help="build, check or prune the sandbox; deps: prebuild a repository's test "
+        "environment (gate check builds a missing one itself)",
     )
     sandbox.add_argument("action", choices=("build", "check", "prune", "deps"))
     sandbox.add_argument(
@@ -142,9 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="deps: the revision whose dependency files are read (default HEAD)",
     )  # fmt: skip
     sandbox.add_argument(
-        "--wheelhouse", type=Path, default=None,
-        help="deps: install offline from the wheels in this folder (no package index)",
-    )  # fmt: skip
+        "--wheelhouse",
+        type=Path,
+        default=None,
+        help="deps: wheels to install from as well as the index (only these and the "
+        "cache with --offline)",
+    )
+    sandbox.add_argument(
+        "--offline",
+        action="store_true",
+        default=_env("OFFLINE", "") not in ("", "0"),
+        help="deps: never reach a package index [GATE_OFFLINE=1]",
+    )
     sandbox.add_argument(
         "--recipe",
         choices=("offline", "dockerfile"),
@@ -205,24 +228,47 @@ def cmd_check(args: argparse.Namespace) -> int:
         jobs=int(args.jobs) if args.jobs else None,
         sandbox=args.sandbox,
         unsafe_no_sandbox=args.unsafe_no_sandbox,
+        offline=args.offline,
+        cache=args.cache_dir,
+        progress=lambda line: sys.stderr.write(f"gate: {line}\n"),
     )
     # A named key is read first, so a bad one fails fast; the user's own key is created
     # (with a message) only once there is a verdict to sign.
-    signer = signer_for(args.key, sys.stderr.write) if args.key else None
-    result = run(request)
-    signer = signer or signer_for(None, sys.stderr.write)
-    envelope = sign_verdict(result.verdict, signer)
+    signed = api.check(
+        request, _Signer(signer_for(args.key, sys.stderr.write) if args.key else None)
+    )
+    result = signed.run
     if args.out is not None:
-        write_out_dir(args.out, result, envelope.to_json(), [signer.keyid])
+        write_out_dir(args.out, result, signed.envelope.to_json(), [signed.keyid])
     if args.format == "text":
         sys.stdout.write(
-            text_format.render(result.verdict, keyids=[signer.keyid], color=sys.stdout.isatty())
+            text_format.render(result.verdict, keyids=[signed.keyid], color=sys.stdout.isatty())
         )
     elif args.format == "json":  # the statement itself, exactly as verdict.json
         sys.stdout.write(json_format.render(result.verdict))
     else:
-        sys.stdout.write(RENDERERS[args.format](result.verdict, keyids=[signer.keyid]))
+        sys.stdout.write(RENDERERS[args.format](result.verdict, keyids=[signed.keyid]))
     return EXIT_PASSED if result.verdict.passed else EXIT_FAILED
+
+
+class _Signer:
+    """The named key, or the user's own, created (with a message) only once there is a
+    verdict to sign."""
+
+    def __init__(self, named: KeySigner | None) -> None:
+        self._signer = named
+
+    def _key(self) -> KeySigner:
+        if self._signer is None:
+            self._signer = signer_for(None, sys.stderr.write)
+        return self._signer
+
+    @property
+    def keyid(self) -> str:
+        return self._key().keyid
+
+    def sign(self, data: bytes) -> bytes:
+        return self._key().sign(data)
 
 
 def _read_patch(name: str) -> tuple[bytes, str]:
@@ -238,8 +284,14 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     from gate.sandbox import commands
 
     if args.action == "deps":
-        return commands.deps(args.path, args.base, args.wheelhouse, args.cache_dir,
-                             sys.stderr.write)  # fmt: skip
+        return commands.deps(
+            args.path,
+            args.base,
+            args.wheelhouse,
+            args.cache_dir,
+            sys.stderr.write,
+            offline=args.offline,
+        )
     return commands.run(args.action, args.recipe, args.cache_dir, sys.stderr.write)
 
 

@@ -9,12 +9,10 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from gate import process
+from gate import api, process
 from gate.formats import text
-from gate.pipeline import Request, run
+from gate.pipeline import Request
 from gate.signing import keys
-from gate.signing.dsse import sign_verdict
-from gate.signing.verify import verify
 
 BASE_FILES: Mapping[str, str] = {
     "README.md": "# shop\n\nA tiny order service used by `gate demo`.\n",
@@ -138,10 +136,10 @@ def run_demo(write: Callable[[str], object]) -> int:
         results = {}
         for branch, expected in (("benign", "PASSED"), ("insecure", "FAILED")):
             write(f"\n$ gate check --base main --head {branch}\n")
-            verdict = run(Request(path=repo, base="main", head=branch)).verdict
             # Signed with a throwaway key and verified at once, as an auditor would.
-            envelope = sign_verdict(verdict, signer).to_json()
-            verified = verify(envelope, [signer.public], allow_failed=True)
+            signed = api.check(Request(path=repo, base="main", head=branch), signer)
+            verdict = signed.verdict
+            verified = api.verify(signed.envelope.to_json(), [signer.public], allow_failed=True)
             write(text.render(verified.verdict, keyids=verified.keyids))
             results[branch] = verdict.result == expected
     ok = all(results.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -19,7 +19,15 @@ from gate import __version__
 from gate import change as intake
 from gate.change import Change, git
 from gate.checks import registry
-from gate.checks.interface import Check, CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.interface import (
+    Check,
+    CheckContext,
+    Completed,
+    Errored,
+    Outcome,
+    RunOptions,
+    Skipped,
+)
 from gate.errors import BadInputError
 from gate.findings import Finding
 from gate.policy import loader
@@ -60,6 +68,12 @@ class Request:
     """Which sandbox runs the tools: ``auto`` (docker, then bwrap), ``docker`` or ``bwrap``."""
     unsafe_no_sandbox: bool = False
     """Run the tools on the host (recorded, and failed by the default policy)."""
+    offline: bool = False
+    """Never reach a package index: the test environment must be in the cache."""
+    cache: Path | None = None
+    """The cache folder (default: ``GATE_CACHE_DIR`` or the user's cache dir)."""
+    progress: Callable[[str], object] = field(default=lambda _: None, compare=False)
+    """Called with a line on what a long step is doing (building the test environment)."""
 
 
 @dataclass(frozen=True)
@@ -82,9 +96,14 @@ def run(request: Request) -> Run:
     with Workspace(change) as workspace:
         sandbox = open_sandbox(request.sandbox, unsafe_no_sandbox=request.unsafe_no_sandbox)
         with closing(sandbox):
-            timed = run_checks(
-                checks, CheckContext(change, workspace, policy, sandbox), request.jobs
+            options = RunOptions(
+                checks=frozenset(c.id for c in checks),
+                offline=request.offline,
+                cache=request.cache,
+                progress=request.progress,
             )
+            context = CheckContext(change, workspace, policy, sandbox, options)
+            timed = run_checks(checks, context, request.jobs)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
     judged = sorted(
         (judge(f, policy, started.date()) for f in findings_of(outcomes)),

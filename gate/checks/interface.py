@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from gate.findings import Finding
 
@@ -48,6 +50,46 @@ class Errored:
 Outcome = Completed | Skipped | Errored
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How the run may prepare what the checks need."""
+
+    checks: frozenset[str] = frozenset()
+    """The ids of the checks that run (shared work is shaped by them; empty: all)."""
+    offline: bool = False
+    """Never reach a package index (test environments come from the cache only)."""
+    cache: Path | None = None
+    """The cache folder (default: ``GATE_CACHE_DIR`` or the user's cache dir)."""
+    progress: Callable[[str], object] = field(default=lambda _: None, compare=False)
+    """Called with a line on what a long step is doing (building an environment ...)."""
+
+    def runs(self, check_id: str) -> bool:
+        """Whether the check ``check_id`` is part of this run."""
+        return not self.checks or check_id in self.checks
+
+
+class Shared:
+    """Work done once per run and shared by the checks that need it (the test
+    environment, the suite's pytest runs), computed by the first check that asks."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
+        self._values: dict[str, object] = {}
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """The value of ``key``, computed by ``compute`` the first time only."""
+        with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._values:
+                self._values[key] = compute()
+            return cast(T, self._values[key])
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """Everything a check may look at."""
@@ -60,6 +102,10 @@ class CheckContext:
     """The effective policy (from the base revision or the installed package)."""
     sandbox: Sandbox
     """Where every tool runs."""
+    options: RunOptions = field(default_factory=RunOptions)
+    """How the run may prepare what the checks need."""
+    shared: Shared = field(default_factory=Shared, compare=False, repr=False)
+    """Work the checks of this run share."""
 
 
 class Check(Protocol):

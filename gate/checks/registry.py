@@ -8,13 +8,13 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 
 from gate.checks.bandit import BanditCheck
-from gate.checks.coverage import CoverageCheck
 from gate.checks.interface import Check
 from gate.checks.mypy import MypyCheck
-from gate.checks.properties import PropertiesCheck
+from gate.checks.properties.check import PropertiesCheck
 from gate.checks.rules import RulesCheck
 from gate.checks.semgrep import SemgrepCheck
-from gate.checks.tests import TestsCheck
+from gate.checks.suite.coverage import CoverageCheck
+from gate.checks.suite.tests import TestsCheck
 from gate.errors import BadInputError
 
 BUILTIN: Mapping[str, Check] = {

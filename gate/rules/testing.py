@@ -31,11 +31,10 @@ def _example_index() -> DependencyIndex:
     well_known = resource("policies", "well-known-packages.txt").read_text("utf-8")
     return DependencyIndex(
         base=Declared(
-            frozenset({"requests", "pyyaml", "pyjwt", "httpx", "typing-extensions"}),
-            frozenset(),
-            ("pyproject.toml",),
+            runtime=("requests", "pyyaml", "pyjwt", "httpx", "typing-extensions"),
+            files=("pyproject.toml",),
         ),
-        head=Declared(frozenset(), frozenset({"leftpadx"}), ("poetry.lock",)),
+        head=Declared(locked=frozenset({"leftpadx"}), files=("poetry.lock",)),
         first_party=frozenset({"app"}),
         import_names={k: tuple(v) for k, v in import_names().items()},
         well_known=frozenset(w for w in well_known.splitlines() if w and w[0] != "#"),

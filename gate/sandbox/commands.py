@@ -31,17 +31,32 @@ def run(action: str, recipe: str | None, cache: Path | None, write: Write) -> in
     return _check(client, folder, write)
 
 
-def deps(path: Path, base: str, wheelhouse: Path | None, cache: Path | None,
-         write: Write) -> int:  # fmt: skip
-    """Install the dependencies that ``base`` of the repository at ``path`` declares."""
+def deps(
+    path: Path,
+    base: str,
+    wheelhouse: Path | None,
+    cache: Path | None,
+    write: Write,
+    offline: bool = False,
+) -> int:
+    """Prebuild the test environment of ``base`` of the repository at ``path`` (``gate
+    check`` builds a missing one itself)."""
     from gate.change import find_repository
     from gate.errors import BadInputError
 
     if wheelhouse is not None and not wheelhouse.is_dir():
         raise BadInputError(f"--wheelhouse {wheelhouse}: no such folder")
-    wanted = environment.declared_at(find_repository(path), base)
-    folder = environment.build(wanted, wheelhouse, cache, lambda m: write(f"deps: {m}\n"))
-    write(f"deps: {folder}\n")
+    wanted = environment.wanted(environment.declared_at(find_repository(path), base))
+    built = environment.ensure(
+        wanted,
+        cache=cache,
+        offline=offline,
+        wheelhouse=wheelhouse,
+        progress=lambda m: write(f"deps: {m}\n"),
+    )
+    for note in built.notes:
+        write(f"deps: {note}\n")
+    write(f"deps: {built.path}\n")
     return 0
 
 

@@ -72,8 +72,9 @@ class DockerSandbox:
             working_dir=WORKSPACE,
             # Its own pid namespace: the runner may end every process a test left behind.
             environment={"HOME": "/tmp", "MERGEGATE_PID_NAMESPACE": "1", **job.environment},
+            # Only the loopback interface. (network_disabled would also drop /etc/hosts,
+            # and with it `localhost`, which tests with a local server need.)
             network_mode="none",
-            network_disabled=True,
             read_only=True,
             tmpfs={"/tmp": f"rw,nosuid,nodev,size={limits.tmpfs_mb}m,mode=1777"},
             cap_drop=["ALL"],

@@ -1,130 +1,123 @@
-"""The dependency environment of the repository under test: the packages its base
-revision declares, installed from wheels into a cached folder keyed by the hash of its
-dependency files, and mounted read-only into every sandbox that runs the code, after the
-sandbox's own packages on ``sys.path`` (``gate.sandbox.launch``).
+"""The repository's test environment: what its base revision declares for running its
+tests (runtime dependencies, the extras, groups and requirement files meant for tests,
+the build backend to install the project with), plus pytest, coverage.py and hypothesis
+where the project has none, installed from wheels into a cached folder keyed by that list.
+It is mounted read-only into the sandboxes that run the code, and it is all their
+Python sees: the gate's own tools live in another environment and never mix with it.
 
-``gate sandbox deps`` builds it, with the package index or offline from a wheelhouse.
+``gate check`` builds a missing one itself (``gate sandbox deps`` only prebuilds it).
 Only wheels are installed (``--only-binary :all:``): installing a wheel runs no code of
-the package, so the build runs nothing from the repository or its dependencies.
+the package, so the build runs nothing from the repository or its dependencies. A
+package without a wheel is left out by name (with what needs it); its tests then fail
+on the base too and are not required. ``--offline`` installs from the cache only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import json
 import os
 import re
 import shutil
 import sys
 import tempfile
-import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from importlib import metadata
+from pathlib import Path
 
-from gate import process
-from gate.errors import GateError
+from gate import declared, process
+from gate.declared import Declared, normalize, parse
+from gate.errors import GateUnavailableError
 from gate.process import ProcessError
-from gate.sandbox.image import PYTHON_SITE, cache_dir
+from gate.sandbox.image import PYTHON_SITE, cache_dir, wheelhouse_path
 
 SANDBOX_PYTHON = re.search(r"python(\d+\.\d+)", PYTHON_SITE)[1]  # type: ignore[index]
-# The sandbox brings these itself (the gate's own tools): not a reason for an environment.
-PROVIDED = frozenset({"pytest", "hypothesis", "coverage"})
-_REQUIREMENTS = re.compile(r"^(requirements|constraints)[\w.-]*\.txt$|^requirements/[\w.-]+\.txt$")
-# A requirement by name from an index: name, extras, versions, markers (and hashes).
-# Paths, URLs, editables and pip options are left out: they would build source code.
-_BY_NAME = re.compile(
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[\w,\s.-]*\])?\s*([<>=!~][^@;]*)?(;[^@]*)?$"
-)
+FORMAT = 2  # bumped when the layout of an environment changes
+RUNNER = ("pytest", "coverage", "hypothesis")
+"""What the gate runs the tests with, where the project declares none of its own."""
+_MISSING = re.compile(r"No matching distribution found for ([A-Za-z0-9][A-Za-z0-9._-]*)")
+_ROUNDS = 8
+
+Progress = Callable[[str], object]
 
 
-class DependencyEnvironmentError(GateError):
-    """The dependency environment cannot be built or is missing."""
+class DependencyEnvironmentError(GateUnavailableError):
+    """The test environment cannot be built (exit 3, with the fix)."""
 
 
 @dataclass(frozen=True)
-class Declared:
-    """What a tree declares, and the files it declares it in."""
+class Wanted:
+    """What a revision's tests need installed."""
 
-    files: dict[str, bytes]
-    """Dependency files by repository-relative path, with their content."""
     requirements: tuple[str, ...]
-    """Requirement strings from pyproject.toml (dependencies, extras, groups)."""
-    project: str | None = None
-    """The project's own normalised name, from pyproject.toml."""
+    """Requirement strings (declared, then the runner's where the project has none)."""
+    constraints: tuple[str, ...] = ()
+    """Constraint lines (constraints files)."""
+    left_out: tuple[str, ...] = ()
+    """Declared lines no index can provide (URLs, paths, editables)."""
 
     @property
     def key(self) -> str:
-        """The environment's cache key: the dependency files and the sandbox's Python."""
-        digest = hashlib.sha256(f"python{SANDBOX_PYTHON}\0".encode())
-        for path in sorted(self.files):
-            digest.update(f"{path}\0".encode() + self.files[path] + b"\0")
-        return digest.hexdigest()[:16]
+        """The environment's cache key: what is installed, for which Python."""
+        text = json.dumps([FORMAT, SANDBOX_PYTHON, self.requirements, self.constraints])
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Environment:
+    """A built test environment."""
+
+    path: Path
+    """The folder (mounted read-only into the sandbox)."""
+    key: str
+    """Its cache key."""
+    dropped: tuple[str, ...] = ()
+    """Declared packages that could not be installed (no wheel), with the reason."""
+    left_out: tuple[str, ...] = ()
+    """Declared lines no index can provide."""
 
     @property
-    def needed(self) -> bool:
-        """Whether anything is declared beyond what the sandbox already has."""
-        names = {_name(r) for r in self.requirements}
-        return any(n not in PROVIDED for n in names) or any(
-            _REQUIREMENTS.match(p) and p.startswith("requirements") for p in self.files
+    def notes(self) -> tuple[str, ...]:
+        """What the checks should say about the environment."""
+        return tuple(
+            [f"not installed: {d}" for d in self.dropped]
+            + [f"left out (not a package of an index): {x}" for x in self.left_out]
         )
 
 
-def _name(requirement: str) -> str:
-    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
-    return re.sub(r"[-_.]+", "-", match[1]).lower() if match else requirement
-
-
-def declared(tree: Path) -> Declared:
-    """The dependency files of a tree (its base revision, in practice) and what they say."""
-    files: dict[str, bytes] = {}
-    requirements: list[str] = []
-    name = None
-    pyproject = tree / "pyproject.toml"
-    if pyproject.is_file() and not pyproject.is_symlink():
-        files["pyproject.toml"] = pyproject.read_bytes()
-        try:
-            data = tomllib.loads(files["pyproject.toml"].decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-            data = {}
-        project = data.get("project", {})
-        if isinstance(project.get("name"), str):
-            name = _name(project["name"])
-        requirements += _strings(project.get("dependencies", []))
-        for extra in project.get("optional-dependencies", {}).values():
-            requirements += _strings(extra)
-        for group in data.get("dependency-groups", {}).values():
-            requirements += _strings(group)
-    for path in sorted([*tree.glob("*.txt"), *tree.glob("requirements/*.txt")]):
-        relative = path.relative_to(tree).as_posix()
-        if _REQUIREMENTS.match(relative) and path.is_file() and not path.is_symlink():
-            files[relative] = path.read_bytes()
-    return Declared(files, tuple(requirements), name)
-
-
-def _strings(value: object) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+def wanted(found: Declared) -> Wanted:
+    """What the tests of a tree that declares ``found`` need."""
+    requirements, constraints, left_out = found.for_tests()
+    build = [str(r) for line in found.build if (r := parse(line)) is not None]
+    if not found.build and (found.project or {"setup.py", "setup.cfg"} & set(found.files)):
+        # pip's fallback backend for a project that names none
+        build = ["setuptools", "wheel"]
+    requirements = sorted(set(requirements) | set(build))
+    names = {normalize(r.name) for line in requirements if (r := parse(line)) is not None}
+    for tool in RUNNER:
+        if tool not in names:
+            requirements.append(f"{tool}=={metadata.version(tool)}")
+    return Wanted(tuple(requirements), tuple(constraints), tuple(left_out))
 
 
 def declared_at(repo: Path, revision: str) -> Declared:
     """What ``revision`` of ``repo`` declares, read from git's own blobs (no checkout
-    filters, symbolic links left out): the same key for ``gate sandbox deps`` and for
-    every check, whatever the working tree holds."""
+    filters, symbolic links left out), whatever the working tree holds."""
     from gate.change import git, resolve_revision
 
     commit = resolve_revision(repo, revision)
     listing = git(repo, "ls-tree", "-r", "-z", commit).decode("utf-8", "surrogateescape")
-    with tempfile.TemporaryDirectory(prefix="mergegate-deps-") as folder:
-        tree = Path(folder)
-        for entry in filter(None, listing.split("\0")):
-            meta, name = entry.split("\t", 1)
-            mode, kind, blob = meta.split()
-            if kind != "blob" or mode == "120000":
-                continue
-            if name == "pyproject.toml" or _REQUIREMENTS.match(name):
-                target = tree / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(git(repo, "cat-file", "blob", blob))
-        return declared(tree)
+    texts: dict[str, str] = {}
+    for entry in filter(None, listing.split("\0")):
+        meta, name = entry.split("\t", 1)
+        mode, kind, blob = meta.split()
+        if kind == "blob" and mode != "120000" and declared.is_declaring(name):
+            with contextlib.suppress(UnicodeDecodeError):
+                texts[name] = git(repo, "cat-file", "blob", blob).decode("utf-8")
+    return declared.from_texts(texts)
 
 
 def location(key: str, cache: Path | None = None) -> Path:
@@ -132,122 +125,190 @@ def location(key: str, cache: Path | None = None) -> Path:
     return cache_dir(cache) / "envs" / key
 
 
-def find(wanted: Declared, cache: Path | None = None) -> Path | str | None:
-    """The built environment for what a revision declares; None when it needs none; a
-    reason when it needs one that is not built (the checks that run code then fail
-    closed)."""
-    if not wanted.needed:
-        return None
-    path = location(wanted.key, cache)
-    if (path / ".complete").is_file():
-        return path
-    return (
-        f"the repository's declared dependencies are not installed for the sandbox "
-        f"(environment {wanted.key}): run `gate sandbox deps`"
-    )
-
-
-def build(
-    wanted: Declared,
-    wheelhouse: Path | None,
-    cache: Path | None,
-    progress: Callable[[str], object],
-) -> Path:
-    """Install what a revision declares into its cached environment; return the folder."""
-    target = location(wanted.key, cache)
-    if (target / ".complete").is_file():
-        progress(f"environment {wanted.key} is up to date")
-        return target
-    if not wanted.needed:
-        raise DependencyEnvironmentError(
-            "the repository declares no dependencies: nothing to build"
-        )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{wanted.key}.", dir=target.parent))
+def load(path: Path) -> Environment | None:
+    """A complete environment at ``path``, or None."""
     try:
-        with tempfile.TemporaryDirectory(prefix="mergegate-deps-") as scratch:
-            argv = _pip_argv(wanted, Path(scratch), staging, wheelhouse, progress)
-            progress(f"installing the dependencies of environment {wanted.key}")
-            try:
-                process.run(argv, cwd=Path(scratch))
-            except ProcessError as exc:
-                lines = exc.result.error_text.splitlines()
-                detail = next((x for x in reversed(lines) if x.startswith("ERROR")), "")
-                raise DependencyEnvironmentError(
-                    f"pip could not install the dependencies: {detail or 'see pip output'}",
-                    hint="every dependency needs a wheel for the sandbox's Python "
-                    f"{SANDBOX_PYTHON}; build missing ones with `pip wheel PKG -w DIR` and "
-                    "pass --wheelhouse DIR",
-                ) from exc
+        manifest = json.loads((path / "environment.json").read_text("utf-8"))
+        return Environment(path, manifest["key"], tuple(manifest["dropped"]),
+                           tuple(manifest["left_out"]))  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def ensure(
+    want: Wanted,
+    *,
+    cache: Path | None = None,
+    offline: bool = False,
+    wheelhouse: Path | None = None,
+    progress: Progress = lambda _: None,
+) -> Environment:
+    """The built environment for ``want``, built first if it is missing (one builder at
+    a time per environment, whatever the number of gate runs)."""
+    target = location(want.key, cache)
+    found = load(target)
+    if found is not None:
+        return found
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(target.parent / f"{want.key}.lock"):
+        found = load(target)
+        if found is not None:
+            return found
+        return _build(want, target, cache, offline, wheelhouse, progress)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build(
+    want: Wanted,
+    target: Path,
+    cache: Path | None,
+    offline: bool,
+    wheelhouse: Path | None,
+    progress: Progress,
+) -> Environment:
+    staging = Path(tempfile.mkdtemp(prefix=f"{want.key}.", dir=target.parent))
+    try:
+        progress(f"building the test environment {want.key} ({len(want.requirements)} "
+                 f"requirements{', offline' if offline else ''})")  # fmt: skip
+        installer = _Installer(want, staging, cache, offline, wheelhouse)
+        dropped = installer.install(progress)
+        _scripts(staging)
         _readable(staging)
-        (staging / ".complete").write_text(wanted.key + "\n", "utf-8")
+        manifest = {"key": want.key, "requirements": list(want.requirements),
+                    "dropped": dropped, "left_out": list(want.left_out)}  # fmt: skip
+        (staging / "environment.json").write_text(json.dumps(manifest, indent=1), "utf-8")
+        staging.chmod(0o755)
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    progress(f"environment {wanted.key} ready")
-    return target
+    progress(f"test environment {want.key} ready")
+    return Environment(target, want.key, tuple(dropped), want.left_out)
 
 
-def _pip_argv(
-    wanted: Declared,
-    scratch: Path,
-    target: Path,
-    wheelhouse: Path | None,
-    progress: Callable[[str], object],
-) -> list[str]:
-    argv = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-            "--no-warn-script-location", "--only-binary", ":all:", "--no-compile",
-            "--target", str(target)]  # fmt: skip
-    if wheelhouse is not None:
-        argv += ["--no-index", "--find-links", str(wheelhouse.resolve())]
-    if f"{sys.version_info[0]}.{sys.version_info[1]}" != SANDBOX_PYTHON:
-        argv += ["--python-version", SANDBOX_PYTHON, "--implementation", "cp",
-                 "--platform", f"manylinux2014_{os.uname().machine}"]  # fmt: skip
-    for path, content in wanted.files.items():
-        if PurePosixPath(path).name != "pyproject.toml":
-            copy = scratch / path
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            text = content.decode("utf-8", "replace").splitlines()
-            kept = by_name(text, progress, wanted.project)
-            copy.write_text("\n".join(kept) + "\n", "utf-8")
-            argv += ["--constraint" if path.startswith("constraints") else "--requirement",
-                     str(copy)]  # fmt: skip
-    wanted_names = by_name(wanted.requirements, progress, wanted.project)
-    return argv + [r for r in wanted_names if _name(r) not in PROVIDED]
+class _Installer:
+    """pip, wheels only, into the environment's site-packages; packages without a wheel
+    are dropped by name, with the requirement that needed them, and pip runs again."""
+
+    def __init__(
+        self, want: Wanted, staging: Path, cache: Path | None, offline: bool,
+        wheelhouse: Path | None,
+    ) -> None:  # fmt: skip
+        self.want = want
+        self.site = staging / PYTHON_SITE
+        self.scratch = Path(tempfile.mkdtemp(prefix="mergegate-deps-"))
+        self.offline = offline
+        self.links = [p for p in (wheelhouse, wheelhouse_path(cache)) if p is not None]
+
+    def install(self, progress: Progress) -> list[str]:
+        requirements = list(self.want.requirements)
+        dropped: list[str] = []
+        try:
+            for _ in range(_ROUNDS):
+                try:
+                    self._pip(requirements)
+                    return dropped
+                except ProcessError as exc:
+                    output = exc.result.error_text
+                    missing = _MISSING.search(output)
+                    if missing is None or self.offline:  # offline: maybe just not cached
+                        raise self._failure(output) from exc
+                    name = normalize(missing[1])
+                    culprits = self._needing(requirements, name)
+                    if not culprits:
+                        raise self._failure(output) from exc
+                    for culprit in culprits:
+                        requirements.remove(culprit)
+                        why = "no wheel" if normalize(_name(culprit)) == name else (
+                            f"needs {name}, which has no wheel")  # fmt: skip
+                        dropped.append(f"{culprit} ({why} for Python {SANDBOX_PYTHON})")
+                        progress(f"left out {culprit}: {why}")
+                    shutil.rmtree(self.site, ignore_errors=True)
+            raise DependencyEnvironmentError("too many packages without a wheel")
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _needing(self, requirements: list[str], name: str) -> list[str]:
+        """The requirements that need the package ``name`` (itself, or through others)."""
+        direct = [r for r in requirements if normalize(_name(r)) == name]
+        if direct:
+            return direct
+        culprits = []
+        for requirement in requirements:
+            try:
+                self._pip([requirement], dry_run=True)
+            except ProcessError as exc:
+                missing = _MISSING.search(exc.result.error_text)
+                if missing is not None and normalize(missing[1]) == name:
+                    culprits.append(requirement)
+        return culprits
+
+    def _pip(self, requirements: list[str], dry_run: bool = False) -> None:
+        listing = self.scratch / "requirements.txt"
+        listing.write_text("\n".join(requirements) + "\n", "utf-8")
+        argv = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                "--no-warn-script-location", "--no-warn-conflicts", "--only-binary", ":all:",
+                "--no-compile", "--no-input", "--requirement", str(listing)]  # fmt: skip
+        argv += ["--dry-run", "--ignore-installed"] if dry_run else ["--target", str(self.site)]
+        if self.want.constraints:
+            constraints = self.scratch / "constraints.txt"
+            constraints.write_text("\n".join(self.want.constraints) + "\n", "utf-8")
+            argv += ["--constraint", str(constraints)]
+        for folder in self.links:
+            argv += ["--find-links", str(folder.resolve())]
+        if self.offline:
+            argv.append("--no-index")
+        if f"{sys.version_info[0]}.{sys.version_info[1]}" != SANDBOX_PYTHON:
+            argv += ["--python-version", SANDBOX_PYTHON, "--implementation", "cp",
+                     "--platform", f"manylinux2014_{os.uname().machine}"]  # fmt: skip
+        process.run(argv, cwd=self.scratch, timeout=1800)
+
+    def _failure(self, output: str) -> DependencyEnvironmentError:
+        lines = [x for x in output.splitlines() if x.startswith("ERROR")] or output.splitlines()
+        detail = (lines or ["see pip's output"])[-1].removeprefix("ERROR: ")
+        if self.offline:
+            return DependencyEnvironmentError(
+                f"the test environment is not in the cache and --offline forbids the index: "
+                f"{detail}",
+                hint="run `gate sandbox deps` (or `gate check`) once without --offline / "
+                "GATE_OFFLINE, or pass --wheelhouse DIR with the wheels",
+            )
+        return DependencyEnvironmentError(
+            f"pip could not build the test environment: {detail}",
+            hint="every dependency needs a wheel for the sandbox's Python "
+            f"{SANDBOX_PYTHON}; build missing ones with `pip wheel PKG -w DIR` and pass "
+            "`gate sandbox deps --wheelhouse DIR`",
+        )
 
 
-def by_name(
-    lines: Iterable[str], progress: Callable[[str], object], project: str | None = None
-) -> list[str]:
-    """The requirements that name a package of the index; the others are reported. The
-    project itself (``myproj[test]`` in its own extras) is not a package to install."""
-    kept = []
-    for raw in _joined(lines):
-        line = re.sub(r"(^|\s)#.*$", "", raw)
-        line = re.sub(r"\s+--hash[= ]\S+", "", line).strip()
-        if not line:
-            continue
-        if project is not None and _name(line) == project:
-            continue
-        if _BY_NAME.match(line):
-            kept.append(line)
-        else:
-            progress(f"left out (not a package of the index): {line}")
-    return kept
+def _name(requirement: str) -> str:
+    parsed = parse(requirement)
+    return parsed.name if parsed is not None else requirement
 
 
-def _joined(lines: Iterable[str]) -> Iterator[str]:
-    """Requirement lines with backslash continuations joined, as pip reads them."""
-    pending = ""
-    for line in lines:
-        if line.rstrip().endswith("\\"):
-            pending += line.rstrip()[:-1] + " "
-            continue
-        yield pending + line
-        pending = ""
-    if pending:
-        yield pending
+def _scripts(prefix: Path) -> None:
+    """The console scripts pip wrote beside the packages, moved to ``bin/`` and made to
+    run with whatever ``python`` the sandbox puts first on PATH (the run's environment)."""
+    source = prefix / PYTHON_SITE / "bin"
+    if not source.is_dir():
+        return
+    target = prefix / "bin"
+    source.rename(target)
+    for script in target.iterdir():
+        if script.is_file() and not script.is_symlink():
+            data = script.read_bytes()
+            if data.startswith(b"#!") and b"python" in data.split(b"\n", 1)[0]:
+                rest = data.split(b"\n", 1)[1] if b"\n" in data else b""
+                script.write_bytes(b"#!/usr/bin/env python\n" + rest)
 
 
 def _readable(root: Path) -> None:

@@ -26,11 +26,15 @@ from gate.sandbox.interface import WORKSPACE, SandboxUnavailableError
 REPOSITORY = "mergegate-sandbox"
 TOOLS_REPOSITORY = "mergegate-tools"
 SUITE = "bookworm"
-PACKAGES = "python3,python3-venv"
+# python3-venv: every test run gets a virtual environment of the base Python; git, less
+# and procps: programs that test suites commonly call.
+PACKAGES = "python3,python3-venv,git,less,procps"
+HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+"""/etc/hosts of the root: loopback resolves in every sandbox (docker writes its own)."""
 PYTHON_SITE = "lib/python3.11/site-packages"
 # The image runs the analysis tools mergegate depends on, at the versions installed here.
 TOOLS = ("libcst", "bandit[sarif]", "semgrep", "mypy", "hypothesis[cli]", "coverage",
-         "pytest", "unidiff")  # fmt: skip
+         "pytest", "unidiff", "pydantic", "packaging")  # fmt: skip
 
 Progress = Callable[[str], object]
 
@@ -75,7 +79,7 @@ def plan(recipe: str = "offline") -> ImagePlan:
     """The tags the image would have, computed from its inputs."""
     reqs = requirements()
     recipe_text = resource("sandboxes", _dockerfile(recipe)).read_text("utf-8")
-    tools = _hash(f"{SUITE}|{PACKAGES}|{sys.version_info[:2]}|{WORKSPACE}|{reqs}")
+    tools = _hash(f"{SUITE}|{PACKAGES}|{HOSTS}|{sys.version_info[:2]}|{WORKSPACE}|{reqs}")
     gate = hashlib.sha256()
     for name, path in gate_sources():
         gate.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -209,6 +213,7 @@ def tools_rootfs(p: ImagePlan, cache: Path, progress: Progress) -> Path:
         "pip install (in the root)",
     )  # fmt: skip
     shutil.rmtree(inside)
+    (rootfs / "etc" / "hosts").write_text(HOSTS, "utf-8")
     # Where bwrap mounts the workspace and mergegate's own package over the read-only root.
     (rootfs / WORKSPACE[1:]).mkdir()
     (rootfs / "opt" / "gate" / PYTHON_SITE / "gate").mkdir()
@@ -262,6 +267,13 @@ def _wheelhouse(p: ImagePlan, cache: Path, progress: Progress) -> Path:
     (partial / "req.in").rename(partial / "requirements.txt")
     partial.rename(folder)
     return folder
+
+
+def wheelhouse_path(cache: Path | None = None) -> Path | None:
+    """The tools' wheelhouse once built (pytest, coverage.py and hypothesis among them, at
+    the gate's versions): test environments may install from it without an index."""
+    folder = cache_dir(cache) / "wheelhouse" / _hash(requirements())
+    return folder if (folder / "requirements.txt").exists() else None
 
 
 def cache_dir(given: Path | None = None) -> Path:

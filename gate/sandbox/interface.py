@@ -13,9 +13,10 @@ from gate.errors import GateUnavailableError
 WORKSPACE = "/workspace"
 """Where every sandbox mounts the workspace (read-only) and runs its commands."""
 DEPENDENCIES = "/mnt"
-"""Where a sandbox mounts the repository's dependency environment (read-only), named to
-the commands by ``MERGEGATE_DEPS``; ``gate.sandbox.launch`` puts it on ``sys.path``.
-/mnt is in every image's root already, so a read-only root can take the mount."""
+"""Where a sandbox mounts the repository's test environment (read-only), named to the
+commands by ``MERGEGATE_DEPS``; each test run's virtual environment sees it
+(``gate.checks.suite.inside``). /mnt is in every image's root already, so a read-only
+root can take the mount."""
 
 
 class SandboxUnavailableError(GateUnavailableError):

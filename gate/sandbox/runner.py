@@ -9,14 +9,17 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gate.checks.properties import inside as properties_inside
+from gate.checks.protocol import PropertiesRequest, SuiteRequest
+from gate.checks.suite import inside
 from gate.rules.catalogue import RULES
 from gate.rules.dependencies import DependencyIndex, first_party, read_tree
 from gate.rules.interface import FileVersions, RuleSettings
 from gate.rules.runner import lint
-from gate.sandbox import suite
 from gate.workspace import read_text
 
 
@@ -81,42 +84,27 @@ def mypy(request: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def tests(request: dict[str, Any]) -> dict[str, Any]:
-    """Run the test suite once per run the request names (base, existing, head)."""
-    seed = request["seed"]
-    return {"runs": {spec["name"]: suite.pytest_run(spec, seed) for spec in request["runs"]}}
+def suite(text: str) -> str:
+    """The pytest runs of the ``tests`` and ``coverage`` checks."""
+    return inside.run(SuiteRequest.model_validate_json(text)).model_dump_json()
 
 
-def coverage(request: dict[str, Any]) -> dict[str, Any]:
-    """Run the test suite of one tree under coverage.py, with branch coverage."""
-    return suite.pytest_run(request["run"], request["seed"], coverage=True)
+def properties(text: str) -> str:
+    """The repository's hypothesis tests and the generated properties."""
+    request = PropertiesRequest.model_validate_json(text)
+    return properties_inside.run(request).model_dump_json()
 
 
-def properties(request: dict[str, Any]) -> dict[str, Any]:
-    """The repository's own hypothesis tests (base and changed trees) with the policy's
-    budget, then the generated properties, in a child process over a scratch copy."""
-    seed = request["seed"]
-    runs = {spec["name"]: suite.pytest_run(spec, seed) for spec in request["runs"]}
-    with suite.scratch(request["generated"]["tree"]) as (work, root):
-        files = []
-        for entry in request["generated"]["files"]:
-            base = read_text(Path("base") / entry["old_path"]) if entry["old_path"] else None
-            files.append({**entry, "base_source": base})
-        child = {"seed": seed, "max_examples": request["max_examples"], "files": files}
-        request_file, out, log = work / "request.json", work / "result.json", work / "log"
-        request_file.write_text(json.dumps(child), "utf-8")
-        argv = [sys.executable, "-P", "-m", "gate.sandbox.properties", str(request_file),
-                str(out)]  # fmt: skip
-        exit_code, output = suite.run_logged(argv, root, {**os.environ, "PYTHONHASHSEED": "0"}, log)
-        generated: dict[str, Any] = {"exit": exit_code, "output": output}
-        if exit_code == 0 and out.is_file():
-            generated["result"] = json.loads(out.read_text("utf-8"))
-    return {"runs": runs, "generated": generated}
+def _json(runner: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[str], str]:
+    return lambda text: json.dumps(runner(json.loads(text)))
 
 
-RUNNERS = {
-    "rules": rules, "mypy": mypy, "tests": tests, "coverage": coverage, "properties": properties,
-}  # fmt: skip
+RUNNERS: dict[str, Callable[[str], str]] = {
+    "rules": _json(rules),
+    "mypy": _json(mypy),
+    "suite": suite,
+    "properties": properties,
+}
 
 
 def protect() -> None:
@@ -134,8 +122,7 @@ def protect() -> None:
 def main(argv: list[str]) -> int:
     name, request_path = argv
     protect()
-    request = json.loads(Path(request_path).read_text("utf-8"))
-    json.dump(RUNNERS[name](request), sys.stdout)
+    sys.stdout.write(RUNNERS[name](Path(request_path).read_text("utf-8")))
     return 0
 
 

@@ -1,5 +1,6 @@
-"""The repository's dependency environment: built from a wheelhouse, keyed by the hash
-of the base revision's dependency files, mounted read-only into the test sandboxes."""
+"""The repository's test environment: what the base revision declares for its tests,
+plus the gate's runner where the project has none, installed from wheels into a cached
+folder keyed by that list, built by `gate check` itself when it is missing."""
 
 from __future__ import annotations
 
@@ -9,26 +10,31 @@ import hashlib
 import subprocess
 import sys
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from gate.checks.interface import Completed, Errored
-from gate.checks.tests import TestsCheck
+from gate.checks.suite.tests import TestsCheck
+from gate.declared import read_tree
 from gate.sandbox import environment
 
 from ..conftest import Repo
 
 
-def make_wheel(folder: Path, name: str = "tinydep", version: str = "1.0") -> Path:
+def make_wheel(folder: Path, name: str = "mergegate_test_tinydep", module: str = "tinydep") -> Path:
     """A real, minimal pure-Python wheel (PEP 427), written by hand: no index needed."""
+    version = "1.0"
     files = {
-        f"{name}.py": "def double(x):\n    return 2 * x\n",
-        f"{name}-{version}.dist-info/METADATA":
-            f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
-        f"{name}-{version}.dist-info/WHEEL":
-            "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
-    }  # fmt: skip
+        f"{module}.py": "def double(x):\n    return 2 * x\n",
+        f"{name}-{version}.dist-info/METADATA": (
+            f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+        ),
+        f"{name}-{version}.dist-info/WHEEL": (
+            "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        ),
+    }
     record = []
     for path, text in files.items():
         digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=")
@@ -42,107 +48,145 @@ def make_wheel(folder: Path, name: str = "tinydep", version: str = "1.0") -> Pat
     return wheel
 
 
-PYPROJECT = '[project]\nname = "calc"\nversion = "0.1.0"\ndependencies = ["tinydep>=1"]\n'
+# A name no index has: its tests can only run where a wheelhouse provides it.
+DEP = "mergegate-test-tinydep"
+PYPROJECT = f'[project]\nname = "calc"\nversion = "0.1.0"\ndependencies = ["{DEP}>=1"]\n'
 USES_DEP = "import tinydep\n\n\ndef test_double():\n    assert tinydep.double(2) == 4\n"
 
 
 @pytest.fixture
-def with_dependency(calc: Repo, shared_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """calc declaring and using ``tinydep``; a wheelhouse holding it; a fresh cache."""
+def with_dependency(calc: Repo, shared_tmp: Path) -> Path:
+    """calc declaring and using the dependency; a wheelhouse holding it."""
     calc.commit({"pyproject.toml": PYPROJECT, "tests/test_dep.py": USES_DEP})
     wheelhouse = shared_tmp / "wheels"
     wheelhouse.mkdir()
     make_wheel(wheelhouse)
-    monkeypatch.setenv("GATE_CACHE_DIR", str(shared_tmp / "cache"))
     return wheelhouse
 
 
-def test_what_a_tree_declares(tmp_path: Path) -> None:
+def test_what_a_tree_declares_for_its_tests(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\ndependencies = ["requests>=2"]\n'
-        '[project.optional-dependencies]\ntest = ["pytest"]\n'
+        '[project]\nname = "proj"\ndependencies = ["requests>=2"]\n'
+        "[project.optional-dependencies]\n"
+        'test = ["pytest<8", "proj[extra]"]\nextra = ["idna"]\ndocs = ["sphinx"]\n'
+        'toxonly = ["freezegun"]\n'
+        '[dependency-groups]\ndev = [{include-group = "lint"}, "pytest-xdist"]\nlint = ["ruff"]\n'
+        '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n'
     )
-    (tmp_path / "requirements-dev.txt").write_text("ruff\n")
-    (tmp_path / "notes.txt").write_text("not a requirements file\n")
-    wanted = environment.declared(tmp_path)
-    assert wanted.requirements == ("requests>=2", "pytest")
-    assert sorted(wanted.files) == ["pyproject.toml", "requirements-dev.txt"]
-    assert wanted.needed
-    key = wanted.key
-    (tmp_path / "requirements-dev.txt").write_text("ruff\nmypy\n")
-    assert environment.declared(tmp_path).key != key
+    (tmp_path / "requirements-dev.txt").write_text("mock \\\n  >=5\n-e .\n")
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "requirements" / "docs.txt").write_text("furo\n")
+    (tmp_path / "tox.ini").write_text("[testenv]\nextras = toxonly\ndeps = pytest-mock\n")
+    found = read_tree(tmp_path)
+    wanted, constraints, left_out = found.for_tests()
+    assert wanted == sorted([
+        "requests>=2", "pytest<8", "idna", "freezegun", "pytest-xdist", "ruff", "mock>=5",
+        "pytest-mock",
+    ])  # fmt: skip
+    assert constraints == []
+    assert left_out == []
+    assert "sphinx" not in wanted and "furo" not in wanted
+    assert {"sphinx", "furo", "requests"} <= found.names
 
 
-def test_only_the_sandboxes_own_tools_need_no_environment(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["pytest>=8"]\n')
-    assert not environment.declared(tmp_path).needed
-    assert environment.find(environment.declared(tmp_path)) is None
+def test_setup_py_is_read_without_running_it(tmp_path: Path) -> None:
+    (tmp_path / "setup.py").write_text(
+        "import os\nfrom setuptools import setup\n"
+        "BASE = ['six>=1.10']\n"
+        "os.system('touch ran')\n"
+        "setup(name='old', install_requires=BASE + ['idna'],\n"
+        "      extras_require={'test': ['pytest'], 'docs': ['sphinx']},\n"
+        "      tests_require=['mock'])\n"
+    )
+    found = read_tree(tmp_path)
+    assert found.project == "old"
+    assert found.for_tests()[0] == ["idna", "mock", "pytest", "six>=1.10"]
+    assert not (tmp_path / "ran").exists()
 
 
-def test_hashed_continuations_and_the_project_itself() -> None:
-    lines = ["requests==2.31.0 \\", "    --hash=sha256:abc", "urllib3==2.0.0", "calc[test]"]
-    assert environment.by_name(lines, print, "calc") == ["requests==2.31.0", "urllib3==2.0.0"]
+def test_the_runner_is_added_only_where_the_project_has_none(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "p"\n[project.optional-dependencies]\ntests = ["pytest<8"]\n'
+    )
+    want = environment.wanted(read_tree(tmp_path))
+    assert "pytest<8" in want.requirements
+    assert f"coverage=={metadata.version('coverage')}" in want.requirements
+    assert f"hypothesis=={metadata.version('hypothesis')}" in want.requirements
+    assert not any(r.startswith("pytest==") for r in want.requirements)
+    assert "setuptools" in want.requirements  # pip's default backend installs the project
 
 
 def test_the_key_comes_from_the_revision_not_the_working_tree(calc: Repo) -> None:
+    def key() -> str:
+        return environment.wanted(environment.declared_at(calc.path, "HEAD")).key
+
     calc.commit({"pyproject.toml": PYPROJECT})
-    key = environment.declared_at(calc.path, "HEAD").key
+    before = key()
     (calc.path / "pyproject.toml").write_text(PYPROJECT.replace("tinydep", "otherdep"))
-    assert environment.declared_at(calc.path, "HEAD").key == key
-    calc.commit({"requirements.txt": "tinydep\n"})
-    assert environment.declared_at(calc.path, "HEAD").key != key
+    assert key() == before
+    calc.commit({"requirements.txt": "idna\n"})
+    assert key() != before
 
 
-def test_paths_urls_and_options_are_never_installed() -> None:
-    left_out: list[str] = []
-    kept = environment.by_name(
-        ["requests==2.0 --hash=sha256:abc", "-e .", "./local", "pkg @ git+https://x/y",
-         "--index-url https://example.invalid", "attrs[tests]>=22; python_version>'3'",
-         "# comment"],
-        left_out.append,
-    )  # fmt: skip
-    assert kept == ["requests==2.0", "attrs[tests]>=22; python_version>'3'"]
-    assert len(left_out) == 4
+def test_paths_urls_and_options_are_never_installed(tmp_path: Path) -> None:
+    (tmp_path / "requirements.txt").write_text(
+        "requests==2.0 --hash=sha256:abc\n-e .\n./local\npkg @ git+https://x/y\n"
+        "--index-url https://example.invalid\nattrs[tests]>=22; python_version>'3'\n# c\n"
+    )
+    wanted, _, left_out = read_tree(tmp_path).for_tests()
+    assert wanted == ['attrs[tests]>=22; python_version > "3"', "requests==2.0"]
+    assert left_out == ["./local", "pkg @ git+https://x/y"]
 
 
 @pytest.mark.docker
-def test_tests_fail_closed_until_the_environment_is_built_then_use_it(
+def test_gate_check_builds_the_environment_and_the_tests_use_it(
     calc: Repo, with_dependency: Path, run_check
 ) -> None:
-    run_tests = functools.partial(run_check, TestsCheck())
-    change = {"calc/ops.py": (calc.path / "calc/ops.py").read_text() + "\n"}
-    missing = run_tests(calc, change)
-    assert isinstance(missing, Errored)
-    assert "run `gate sandbox deps`" in missing.reason
-
     built = subprocess.run(
         [sys.executable, "-m", "gate", "sandbox", "deps", "--wheelhouse", str(with_dependency)],
         cwd=calc.path, capture_output=True, text=True,
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
-    assert "ready" in built.stderr
-
-    outcome = run_tests(calc, change)
+    run_tests = functools.partial(run_check, TestsCheck())
+    outcome = run_tests(calc, {"calc/ops.py": (calc.path / "calc/ops.py").read_text() + "\n"})
     assert isinstance(outcome, Completed), outcome
-    assert outcome.findings == ()
+    assert [f for f in outcome.findings if f.rule_id != "not-required"] == []
     assert outcome.metrics["required"] == 5  # test_double passed on the base: it ran
-
     again = subprocess.run(
         [sys.executable, "-m", "gate", "sandbox", "deps", "--wheelhouse", str(with_dependency)],
         cwd=calc.path, capture_output=True, text=True,
     )  # fmt: skip
-    assert "up to date" in again.stderr
+    assert "building" not in again.stderr
 
 
-def test_a_missing_wheel_is_one_clear_line(calc: Repo, with_dependency: Path) -> None:
+def test_offline_a_missing_package_is_one_clear_line(calc: Repo, with_dependency: Path) -> None:
     for wheel in with_dependency.iterdir():
         wheel.unlink()
+    # An environment of its own (the cache may hold the one other tests build).
+    calc.commit({"pyproject.toml": PYPROJECT.replace(">=1", ">=1,!=0.1")})
     done = subprocess.run(
-        [sys.executable, "-m", "gate", "sandbox", "deps", "--wheelhouse", str(with_dependency)],
+        [sys.executable, "-m", "gate", "sandbox", "deps", "--offline",
+         "--wheelhouse", str(with_dependency)],
         cwd=calc.path, capture_output=True, text=True,
     )  # fmt: skip
-    assert done.returncode == 2
-    assert "pip could not install the dependencies" in done.stderr
+    assert done.returncode == 3, done.stderr
+    assert "--offline forbids the index" in done.stderr
+    assert DEP in done.stderr
     assert "Traceback" not in done.stderr
-    cache = Path(environment.location("x")).parent
-    assert not cache.exists() or not any(cache.iterdir()), "a half-built environment was left"
+    envs = Path(environment.location("x")).parent
+    assert not any(p.name.endswith(tuple("0123456789abcdef")) and "." in p.name
+                   for p in envs.iterdir()), "a half-built environment was left"  # fmt: skip
+
+
+@pytest.mark.docker
+def test_a_package_no_index_has_is_left_out_by_name(calc: Repo, run_check) -> None:
+    pyproject = PYPROJECT.replace(">=1", ">=1,!=0.2")
+    calc.commit({"pyproject.toml": pyproject, "tests/test_dep.py": USES_DEP})
+    ops = (calc.path / "calc/ops.py").read_text()
+    outcome = run_check(TestsCheck(), calc, {"calc/ops.py": "\n" + ops})
+    assert isinstance(outcome, Completed | Errored), outcome
+    assert isinstance(outcome, Completed), outcome.reason
+    notes = {f.rule_id: f.message for f in outcome.findings}
+    assert DEP in notes["environment"] and "no wheel" in notes["environment"]
+    assert "tests/test_dep.py" in {f.path for f in outcome.findings if f.rule_id == "not-required"}
+    assert outcome.metrics["required"] == 4

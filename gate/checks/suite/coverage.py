@@ -1,26 +1,27 @@
-"""The ``coverage`` check: the change's test suite run under coverage.py (branch) in the
-sandbox, and the share of the changed executable lines that the tests ran, like
-diff-cover. No data, or a changed file the data does not cover, fails closed."""
+"""The ``coverage`` check: the change's tests run under coverage.py (branch) in the
+suite's shared sandbox job, and the share of the changed executable lines that they ran,
+like diff-cover. No data, or a changed file the data does not cover, fails closed; no
+tests at all, or no coverable changed lines, is Skipped with that reason."""
 
 from __future__ import annotations
 
 import ast
-import json
-from pathlib import PurePosixPath
+from collections.abc import Mapping
 
-from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.protocol import FileLines
 from gate.checks.sandboxed import package_version
-from gate.checks.tests import cases_of
+from gate.checks.suite import plan
+from gate.checks.suite.tests import cases_of
 from gate.findings import Finding, Severity, fingerprint
-from gate.rules.interface import matches
 from gate.workspace import read_text
 
 TOOL = "coverage"
 
 
 class CoverageCheck:
-    """One pytest run under ``coverage run --branch``; the host does the arithmetic."""
+    """The change's tests under coverage.py in the suite's shared job; the host does the
+    arithmetic."""
 
     id = "coverage"
 
@@ -28,46 +29,34 @@ class CoverageCheck:
         return package_version("coverage")
 
     def run(self, context: CheckContext) -> Outcome:
-        change, policy = context.change, context.policy
-        changed = {
-            f.path: f.added_lines
-            for f in change.files
-            if f.exists_after and not f.binary and f.path.endswith(".py")
-            and not matches(f.path, policy.test_paths) and f.added_lines
-        }  # fmt: skip
+        changed = plan.changed_code(context)
         if not changed:
             return Skipped("no changed lines of code outside the tests")
-        spec = testplan.head_run(change)
-        spec["changed"] = sorted(changed)
-        # Measure the folder of every changed file as well as the root: coverage.py only
-        # looks for never-imported files in sub-folders that are packages.
-        spec["sources"] = sorted({str(PurePosixPath(p).parent) for p in changed} - {"."})
-        request = {"seed": testplan.seed(change), "run": spec}
-        result = testplan.run_suite(context, "coverage", request)
-        if isinstance(result, Errored):
-            return result
-        try:
-            answer = json.loads(result.stdout)
-            cases = cases_of(answer, "changed")
-            data = answer["coverage"]
-            omitted = [str(p) for p in answer["omitted"]]
-        except (ValueError, KeyError, TypeError) as exc:
-            return Errored(f"the coverage runner printed no result that could be read: {exc}")
+        shared = plan.suite(context)
+        if isinstance(shared, Errored):
+            return shared
+        run = next((r for r in shared.result.runs if r.coverage is not None), None)
+        if run is None or run.coverage is None:
+            return Errored("the suite runner measured no coverage", shared.raw)
+        cases = cases_of(run, "changed")
         if isinstance(cases, str):
-            return Errored(cases, result.stdout)
-        if isinstance(data, str):
-            return Errored(data, result.stdout)
-        for path in omitted:  # the base's settings leave it out on purpose
-            del changed[path]
+            return Errored(cases, shared.raw)
+        if not cases:
+            return Skipped("the repository has no tests that pytest collects")
+        data = run.coverage
+        if data.files is None:
+            return Errored(f"coverage.py measured nothing: {data.error}", shared.raw)
+        for path in data.omitted:  # the base's settings leave it out on purpose
+            changed.pop(path, None)
         if not changed:
             return Skipped("the changed files are omitted by the base's coverage settings")
         for path, lines in changed.items():
             changed[path] = first_lines(read_text(context.workspace.head / path) or "", lines)
-        return measure(changed, data, result.stdout)
+        return measure(changed, data.files, shared.raw)
 
 
 def measure(
-    changed: dict[str, frozenset[int]], data: dict[str, dict[str, list[int]]], raw: bytes
+    changed: dict[str, frozenset[int]], data: Mapping[str, FileLines], raw: bytes
 ) -> Outcome:
     """Coverage of the changed executable lines, with a finding per file left short."""
     unmapped = sorted(p for p in changed if p not in data)
@@ -80,8 +69,8 @@ def measure(
     coverable = covered = 0
     findings = []
     for path, lines in sorted(changed.items()):
-        executed = set(data[path]["executed"]) & lines
-        missing = set(data[path]["missing"]) & lines
+        executed = set(data[path].executed) & lines
+        missing = set(data[path].missing) & lines
         coverable += len(executed) + len(missing)
         covered += len(executed)
         if missing:

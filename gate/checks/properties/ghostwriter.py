@@ -1,10 +1,13 @@
-"""In the sandbox, in a child process of the runner: property tests for the public,
-annotated functions a change adds or edits. hypothesis's ghostwriter writes them
-(crash-freedom, and idempotence or a round trip where the names suggest one); a
-differential property compares a function that kept its signature with its base form.
+"""In the sandbox, in a child process of the runner, under the test environment's
+Python: property tests for the public, annotated functions a change adds or edits.
+hypothesis's ghostwriter writes them (crash-freedom, and idempotence or a round trip
+where the names suggest one); a differential property compares a function that kept its
+signature with its base form.
 
-``python -m gate.sandbox.properties REQUEST OUT`` imports the changed code, so it runs
-only in a scratch copy inside the sandbox; it writes what it found as JSON to ``OUT``.
+``launch.py --lib DIR -m gate.checks.properties.ghostwriter REQUEST OUT`` imports the
+changed code, so it runs only in a scratch copy inside the sandbox; it writes what it
+found as JSON to ``OUT`` (read as ``gate.checks.protocol.Generated``). Standard library
+and hypothesis only: the tools' packages are not on this interpreter's path.
 """
 
 from __future__ import annotations
@@ -24,8 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from gate.sandbox import launch
-from gate.sandbox.suite import falsifying_example
+from gate.checks.suite.junit import falsifying_example
 
 # Names that suggest f(f(x)) == f(x), and pairs that suggest g(f(x)) == x.
 _IDEMPOTENT = re.compile(
@@ -97,16 +99,17 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     )  # fmt: skip
     results: list[dict[str, Any]] = []
     notes: list[str] = []
+    tested = [0]
     for entry in request["files"]:
         try:
-            results += _properties_of_file(entry, request["seed"], budget, notes)
+            results += _properties_of_file(entry, request["seed"], budget, notes, tested)
         except Exception as exc:  # one file the gate cannot handle never stops the others
             notes.append(f"{entry['path']}: not tested: {type(exc).__name__}: {exc}")
-    return {"failures": results, "notes": notes}
+    return {"failures": results, "notes": notes, "tested": tested[0]}
 
 
 def _properties_of_file(
-    entry: dict[str, Any], seed_value: int, budget: Any, notes: list[str]
+    entry: dict[str, Any], seed_value: int, budget: Any, notes: list[str], tested: list[int]
 ) -> list[dict[str, Any]]:
     from hypothesis import seed
 
@@ -138,7 +141,15 @@ def _properties_of_file(
                 if test is None:
                     notes.append(f"{name}.{func_name}: {kind}")
                     continue
+                tested[0] += 1
                 for failure in _run_one(seed(seed_value)(budget(test))):
+                    if kind == "differential" and failure["error"] != "AssertionError":
+                        # The comparison could not be made: that is no changed behaviour.
+                        notes.append(
+                            f"{name}.{func_name}: differential property not "
+                            f"tested: {failure['error']}: {failure['message']}"
+                        )
+                        continue
                     results.append({**where, "property": kind, **failure})
         except Exception as exc:  # e.g. annotations that cannot be resolved at run time
             notes.append(f"{name}.{func_name}: not tested: {type(exc).__name__}: {exc}")
@@ -270,14 +281,21 @@ def _time_limit(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _without_black() -> None:
+    """hypothesis's ghostwriter imports black only to format the code it writes; that
+    code runs here unformatted, so the project's test environment needs no black."""
+    if importlib.util.find_spec("black") is None:
+        shim = types.ModuleType("black")
+        shim.Mode = lambda **_: None  # type: ignore[attr-defined]
+        shim.format_str = lambda source, mode: source  # type: ignore[attr-defined]
+        sys.modules["black"] = shim
+
+
 def main(argv: list[str]) -> int:
     request_path, out_path = argv
     request = json.loads(Path(request_path).read_text("utf-8"))
     sys.dont_write_bytecode = True
-    launch.prepare()
-    import hypothesis.extra.ghostwriter  # noqa: F401 - loaded before the gate is forgotten
-
-    launch.forget_gate()
+    _without_black()
     result = run(request)
     Path(out_path).write_text(json.dumps(result), "utf-8")
     return 0

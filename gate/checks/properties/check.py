@@ -5,13 +5,18 @@ that kept its signature is compared with its base form. Failing examples are shr
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.protocol import (
+    Case,
+    GeneratedFile,
+    PropertiesRequest,
+    PropertiesResult,
+    PropertyFailure,
+    SuiteRequest,
+)
 from gate.checks.sandboxed import package_version
-from gate.checks.tests import Case, cases_of
+from gate.checks.suite import plan
+from gate.checks.suite.tests import cases_of, cause
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import matches
 
@@ -37,54 +42,55 @@ class PropertiesCheck:
         change, policy = context.change, context.policy
         if change.is_empty:
             return Skipped("the change is empty")
-        seed = testplan.seed(change)
-        own = {"args": ["-m", "hypothesis"],
-               "env": {"MERGEGATE_MAX_EXAMPLES": str(policy.max_examples)}}  # fmt: skip
-        files = [
-            {"path": f.path, "old_path": f.old_path, "added": sorted(f.added_lines)}
+        files = tuple(
+            GeneratedFile(path=f.path, old_path=f.old_path, added=tuple(sorted(f.added_lines)))
             for f in change.files
             if f.exists_after and f.path.endswith(".py") and not f.binary
             and not matches(f.path, policy.test_paths) and (f.added_lines or f.removed_lines)
-        ]  # fmt: skip
-        request = {
-            "seed": seed,
-            "max_examples": policy.max_examples,
-            "runs": [{**testplan.base_run(), **own}, {**testplan.head_run(change), **own}],
-            "generated": {"tree": testplan.head_run(change), "files": files},
-        }
-        result = testplan.run_suite(context, "properties", request)
-        if isinstance(result, Errored):
-            return result
+        )  # fmt: skip
+        own = ("-m", "hypothesis")
+        suite = SuiteRequest(
+            seed=plan.seed(change),
+            max_examples=policy.max_examples,
+            runs=(
+                plan.base_run().model_copy(update={"args": own}),
+                plan.head_run(change).model_copy(update={"args": own}),
+            ),
+        )
+        request = PropertiesRequest(suite=suite, tree=plan.head_run(change), files=files)
+        done = plan.run_job(context, "properties", request)
+        if isinstance(done, Errored):
+            return done
         try:
-            answer = json.loads(result.stdout)
-            base = cases_of(answer["runs"]["base"], "base")
-            head = cases_of(answer["runs"]["head"], "changed")
-            generated = answer["generated"]
-            if isinstance(base, str) or isinstance(head, str):
-                return Errored(str(base if isinstance(base, str) else head), result.stdout)
-            if "result" not in generated:
-                tail = str(generated["output"]).strip().splitlines()[-1:] or ["no output"]
-                return Errored(
-                    f"the generated properties exited with {generated['exit']}: {tail[0]}",
-                    result.stdout,
-                )
-            failures = generated["result"]["failures"]
-            notes = generated["result"]["notes"]
-            findings = own_findings(base, head) + [generated_finding(f) for f in failures]
-        except (ValueError, KeyError, TypeError) as exc:
+            answer = PropertiesResult.model_validate_json(done.stdout)
+        except ValueError as exc:
             return Errored(f"the properties runner printed no result that could be read: {exc}")
-        if not head and not files:
-            return Skipped("no hypothesis tests and no changed code to write properties for")
+        base = cases_of(answer.suite.get("base"), "base")
+        head = cases_of(answer.suite.get("head"), "changed")
+        if isinstance(base, str) or isinstance(head, str):
+            return Errored(str(base if isinstance(base, str) else head), done.stdout)
+        generated = answer.generated
+        if generated is None:
+            return Errored(
+                f"the generated properties exited with {answer.exit}: {cause(answer.output)}",
+                done.stdout,
+            )
+        if not head and not generated.tested:
+            why = "; ".join(generated.notes[:3]) or "no public, annotated function changed"
+            return Skipped(f"nothing to test: no hypothesis tests, and no property written ({why})")
+        findings = own_findings(base, head) + [generated_finding(f) for f in generated.failures]
+        findings += [_note(n) for n in generated.notes]
         return Completed(
             tuple(findings),
             {
-                "seed": float(seed),
+                "seed": float(suite.seed),
                 "max_examples": float(policy.max_examples),
                 "own_tests": float(len(head)),
-                "generated_failures": float(len(failures)),
-                "untestable": float(len(notes)),
+                "generated": float(generated.tested),
+                "generated_failures": float(len(generated.failures)),
+                "untestable": float(len(generated.notes)),
             },
-            raw=result.stdout,
+            raw=done.stdout,
         )
 
 
@@ -104,9 +110,9 @@ def own_findings(base: dict[str, Case], head: dict[str, Case]) -> list[Finding]:
     return out
 
 
-def generated_finding(failure: dict[str, Any]) -> Finding:
+def generated_finding(failure: PropertyFailure) -> Finding:
     """A generated property's failure as a finding, its rule by what was raised."""
-    error, kind, function = failure["error"], failure["property"], failure["function"]
+    error, kind, function = failure.error, failure.property, failure.function
     if kind == "differential":
         rule, what = "behaviour-changed", "behaves differently from its base form"
     elif error == "untestable":
@@ -117,11 +123,18 @@ def generated_finding(failure: dict[str, Any]) -> Finding:
         rule, what = "rejected-input", f"raises {error} (input validation?)"
     else:
         rule, what = "exception", f"raises {error}"
-    example = f"; {failure['example']}" if failure.get("example") else ""
-    detail = f": {failure['message']}" if failure.get("message") else ""
+    example = f"; {failure.example}" if failure.example else ""
+    detail = f": {failure.message}" if failure.message else ""
     severity = Severity.HIGH if rule == "crash" else Severity.LOW
     return Finding(
-        TOOL, rule, severity, None, failure["path"], failure["line"], failure["line"],
+        TOOL, rule, severity, None, failure.path, failure.line, failure.line,
         f"{function} {what} ({kind} property){detail}{example}",
         fingerprint(TOOL, rule, function, kind, error),
     )  # fmt: skip
+
+
+def _note(text: str) -> Finding:
+    """A function or file no property could be written or run for."""
+    path = text.split(":", 1)[0] if text.split(":", 1)[0].endswith(".py") else "."
+    return Finding(TOOL, "untestable", Severity.LOW, None, path, None, None, text,
+                   fingerprint(TOOL, "untestable", text))  # fmt: skip

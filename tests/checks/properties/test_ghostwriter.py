@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gate.sandbox.properties import module_name, targets
+from gate.checks.properties.ghostwriter import module_name, targets
 
 SOURCE = """\
 def typed(a: int) -> int:

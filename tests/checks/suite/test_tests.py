@@ -7,9 +7,10 @@ import functools
 import pytest
 
 from gate.checks.interface import Completed, Errored, Skipped
-from gate.checks.tests import TestsCheck, cases_of, judge
+from gate.checks.protocol import Case, RunResult
+from gate.checks.suite.tests import TestsCheck, cases_of, judge
 
-from ..conftest import Repo
+from ...conftest import Repo
 
 pytestmark = pytest.mark.docker
 
@@ -34,9 +35,15 @@ def edit(repo: Repo, **edits):
     return out
 
 
+NOTES = ("not-required", "environment")
+
+
 def found(outcome) -> set[tuple[str, str]]:
+    """The findings (rule, test id), notes aside."""
     assert isinstance(outcome, Completed), outcome
-    return {(f.rule_id, f.message.split(" ", 1)[0]) for f in outcome.findings}
+    return {
+        (f.rule_id, f.message.split(" ", 1)[0]) for f in outcome.findings if f.rule_id not in NOTES
+    }
 
 
 def broken(repo: Repo) -> dict[str, str]:
@@ -110,7 +117,7 @@ def test_a_test_that_forges_passed_lines_does_not_fool_the_gate(calc: Repo, kind
     from gate.policy import loader
     from gate.workspace import Workspace
 
-    from ..conftest import open_or_skip
+    from ...conftest import open_or_skip
 
     calc.write({**broken(calc), "tests/test_forge.py": FORGE})
     change = intake.from_worktree(calc.path)
@@ -141,7 +148,11 @@ def test_a_new_failing_test_fails(calc: Repo, run_tests) -> None:
 def test_a_test_already_failing_on_the_base_is_not_the_changes(calc: Repo, run_tests) -> None:
     calc.commit({"tests/test_old.py": "def test_old():\n    assert False\n"})
     ops = (calc.path / "calc/ops.py").read_text()
-    assert found(run_tests(calc, {"calc/ops.py": "\n" + ops})) == set()
+    outcome = run_tests(calc, {"calc/ops.py": "\n" + ops})
+    assert found(outcome) == set()
+    (note,) = [f for f in outcome.findings if f.rule_id == "not-required"]
+    assert note.path == "tests/test_old.py"
+    assert "test_old" in note.message
 
 
 def test_an_import_error_fails_the_required_tests(calc: Repo, run_tests) -> None:
@@ -167,17 +178,15 @@ def test_a_suite_that_hangs_is_killed(calc: Repo, run_tests, monkeypatch) -> Non
 
 
 def test_a_report_that_contradicts_the_exit_code_is_not_trusted() -> None:
-    run = {"exit": 1, "output": "", "cases": [
-        {"id": "t::a", "file": "t.py", "line": 1, "outcome": "passed", "message": ""},
-    ]}  # fmt: skip
+    passed = Case(id="t::a", file="t.py", line=1, outcome="passed")
+    run = RunResult(name="head", exit=1, output="", cases=(passed,))
     assert "contradicts" in cases_of(run, "head")
-    assert "pytest exited with 4" in cases_of({"exit": 4, "output": "usage", "cases": None}, "x")
+    usage = RunResult(name="base", exit=4, output="ERROR: usage\nmore", cases=None)
+    assert "pytest exited with 4 on the x tree: ERROR: usage" in cases_of(usage, "x")
 
 
 def test_judge_reports_a_required_test_that_vanished() -> None:
-    from gate.checks.tests import Case
-
-    base = {"t::a": Case("t::a", "t.py", 1, "passed", "")}
+    base = {"t::a": Case(id="t::a", file="t.py", line=1, outcome="passed")}
     (finding,) = judge(base, {}, {}, set())
     assert finding.rule_id == "not-run"
 
@@ -251,11 +260,22 @@ def test_test_helpers_and_data_are_restored_for_the_existing_tests(calc: Repo, r
     assert ("failed", "tests/test_data.py::test_from_data") in found(run_tests(calc, change))
 
 
-def test_a_module_the_base_cannot_collect_errs(calc: Repo, run_tests) -> None:
+def test_a_module_the_base_cannot_collect_is_a_note(calc: Repo, run_tests) -> None:
     calc.commit({"tests/test_needs.py": "import notinstalled\n\n\ndef test_x():\n    pass\n"})
     outcome = run_tests(calc, broken(calc))
+    assert isinstance(outcome, Completed), outcome
+    notes = [f for f in outcome.findings if f.rule_id == "not-required"]
+    assert [f.path for f in notes] == ["tests/test_needs.py"]
+    assert "notinstalled" in notes[0].message
+    assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
+
+
+def test_a_base_whose_every_test_fails_errs_with_the_cause(calc: Repo, run_tests) -> None:
+    calc.commit({"tests/conftest.py": "import notinstalled\n"})
+    outcome = run_tests(calc, broken(calc))
     assert isinstance(outcome, Errored)
-    assert "cannot all be collected (tests/test_needs.py" in outcome.reason
+    assert "pytest exited with 4 on the base tree" in outcome.reason
+    assert "No module named 'notinstalled'" in outcome.reason
 
 
 def test_a_plugin_the_change_registers_is_not_loaded(calc: Repo, run_tests) -> None:

@@ -7,9 +7,10 @@ import functools
 import pytest
 
 from gate.checks.interface import Completed
-from gate.checks.properties import PropertiesCheck, generated_finding
+from gate.checks.properties.check import PropertiesCheck, generated_finding
+from gate.checks.protocol import PropertyFailure
 
-from ..conftest import Repo
+from ...conftest import Repo
 
 MEAN_GUARD = '    if not values:\n        raise ValueError("the mean of no values")\n'
 
@@ -104,9 +105,13 @@ def test_untyped_functions_are_left_alone(calc: Repo, run_properties) -> None:
 
 def test_timeouts_are_crashes_and_validation_is_not() -> None:
     base = {"path": "m.py", "line": 1, "function": "m.f", "property": "fuzz", "message": ""}
-    assert generated_finding({**base, "error": "Timeout"}).rule_id == "crash"
-    assert generated_finding({**base, "error": "TypeError"}).rule_id == "rejected-input"
-    assert generated_finding({**base, "error": "OSError"}).rule_id == "exception"
+
+    def rule(error: str) -> str:
+        return generated_finding(PropertyFailure(**base, error=error)).rule_id
+
+    assert rule("Timeout") == "crash"
+    assert rule("TypeError") == "rejected-input"
+    assert rule("OSError") == "exception"
 
 
 @pytest.mark.docker

@@ -5,14 +5,12 @@ must still pass, in its base form, against the changed code."""
 from __future__ import annotations
 
 import ast
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+import re
 
-from gate.checks import testplan
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.protocol import Case, RunResult
 from gate.checks.sandboxed import package_version
+from gate.checks.suite import plan
 from gate.findings import Finding, Severity, fingerprint
 from gate.workspace import read_text
 
@@ -20,47 +18,39 @@ TOOL = "tests"
 FAILED = "failed"
 NOT_RUN = "not-run"
 EXPECTATION_CHANGED = "expectation-changed"
+NOT_REQUIRED = "not-required"
+ENVIRONMENT = "environment"
 # pytest's exit codes whose JUnit report can be trusted to list every test case:
 # all passed, some failed, interrupted by collection errors, none collected.
 _USABLE_EXITS = (0, 1, 2, 5)
 _BAD = ("failed", "error")
+_EXCEPTION = re.compile(r"^[\w.]+(Error|Exception)\b")
 
 
-@dataclass(frozen=True)
-class Case:
-    """One test case of one run, as pytest's JUnit report gives it."""
-
-    id: str
-    """``path::Class::name``."""
-    file: str
-    """Repository-relative test file ('' when pytest gives none)."""
-    line: int | None
-    """Line of the test function."""
-    outcome: str
-    """passed, failed, error, skipped or xfailed."""
-    message: str
-    """The failure or skip message."""
-    collection: bool = False
-    """A test module that pytest could not collect (not a test)."""
-
-
-def cases_of(run: Mapping[str, Any], name: str) -> dict[str, Case] | str:
+def cases_of(run: RunResult | None, name: str) -> dict[str, Case] | str:
     """The test cases of one run; a string saying why the run cannot be trusted."""
-    exit_code = run["exit"]
-    raw = run["cases"]
-    if exit_code not in _USABLE_EXITS or raw is None:
-        tail = str(run["output"]).strip().splitlines()[-1:] or ["no output"]
-        return f"pytest exited with {exit_code} on the {name} tree: {tail[0]}"
-    cases = {c["id"]: Case(c["id"], c["file"], c["line"], c["outcome"], c["message"],
-                           bool(c.get("collection")))
-             for c in raw}  # fmt: skip
+    if run is None:
+        return f"the suite runner gave no {name} run"
+    if run.exit not in _USABLE_EXITS or run.cases is None:
+        return f"pytest exited with {run.exit} on the {name} tree: {cause(run.output)}"
+    cases = {c.id: c for c in run.cases}
     failing = any(c.outcome in _BAD for c in cases.values())
     # The exit code and the report must tell the same story: a report that claims every
     # test passed while pytest failed (or the reverse) was not written by pytest alone.
     expected = {0: not failing, 1: failing, 2: failing, 5: not cases}
-    if not expected[exit_code]:
-        return f"pytest's exit code {exit_code} contradicts its JUnit report on the {name} tree"
+    if not expected[run.exit]:
+        return f"pytest's exit code {run.exit} contradicts its JUnit report on the {name} tree"
     return cases
+
+
+def cause(output: str) -> str:
+    """The line of pytest's output that says what went wrong: the first error line
+    (``ERROR: ...``, ``E   ...``, an exception), else the last line."""
+    lines = [x.strip() for x in output.strip().splitlines() if x.strip()]
+    errors = [x for x in lines if x.startswith("E ")] or [
+        x for x in lines if x.startswith(("ERROR", "INTERNAL")) or _EXCEPTION.match(x)
+    ]
+    return (errors[0].removeprefix("E ").strip() if errors else (lines or ["no output"])[-1])[:300]
 
 
 class TestsCheck:
@@ -72,54 +62,76 @@ class TestsCheck:
         return package_version("pytest")
 
     def run(self, context: CheckContext) -> Outcome:
-        change, policy = context.change, context.policy
+        change = context.change
         if change.is_empty:
             return Skipped("the change is empty")
-        runs = [testplan.base_run(), testplan.existing_run(change, policy.test_paths)]
-        if testplan.touches_tests(change, policy.test_paths):
-            runs.append(testplan.head_run(change))
-        seed = testplan.seed(change)
-        request = {"seed": seed, "runs": runs}
-        result = testplan.run_suite(context, "tests", request)
-        if isinstance(result, Errored):
-            return result
+        shared = plan.suite(context)
+        if isinstance(shared, Errored):
+            return shared
         results: dict[str, dict[str, Case]] = {}
-        try:
-            answer = json.loads(result.stdout)["runs"]
-            for name in answer:
-                cases = cases_of(answer[name], name)
-                if isinstance(cases, str):
-                    return Errored(cases, result.stdout)
-                results[name] = cases
-            base, existing = results["base"], results["existing"]
-        except (ValueError, KeyError, TypeError) as exc:
-            return Errored(f"the tests runner printed no result that could be read: {exc}")
+        for run in shared.result.runs:
+            cases = cases_of(run, run.name)
+            if isinstance(cases, str):
+                return Errored(cases, shared.raw)
+            results[run.name] = cases
+        base, existing = results.get("base"), results.get("existing")
+        if base is None or existing is None:
+            return Errored("the suite runner gave no base or existing run", shared.raw)
         head = results.get("head", existing)
-        broken = sorted(c.id for c in base.values() if c.collection)
-        if broken:
-            # Its tests cannot be required if they cannot even be collected: fail closed.
+        if base and not any(c.outcome == "passed" for c in base.values()):
+            # Nothing could be required: judging against nothing would pass anything.
+            first = next(iter(base.values()))
             return Errored(
-                f"the base revision's tests cannot all be collected ({', '.join(broken)}: "
-                f"{base[broken[0]].message}); declare what they import and run "
-                "`gate sandbox deps`, or fix the base",
-                result.stdout,
+                f"no test of the base revision passes in the sandbox ({first.id}: "
+                f"{first.message or first.outcome}); declare what the tests need in the "
+                "base revision's test dependencies, or fix the base",
+                shared.raw,
             )
         if not base and not head:
             return Skipped("the repository has no tests that pytest collects")
         edited = edited_tests(context, [i for i, c in base.items() if c.outcome == "passed"])
         findings = judge(base, existing, head, edited)
         required = [c for c in base.values() if c.outcome == "passed"]
+        notes = not_required(base) + [_note(n) for n in shared.notes]
         return Completed(
-            tuple(findings),
+            tuple(findings + notes),
             {
                 "required": float(len(required)),
                 "tests": float(len(head)),
                 "failed": float(sum(1 for f in findings if f.rule_id != NOT_RUN)),
                 "not_run": float(sum(1 for f in findings if f.rule_id == NOT_RUN)),
-                "seed": float(seed),
+                "base_failing": float(sum(1 for c in base.values() if c.outcome in _BAD)),
+                "seed": float(plan.seed(change)),
             },
-            raw=result.stdout,
+            raw=shared.raw,
         )
+
+
+def not_required(base: dict[str, Case]) -> list[Finding]:
+    """The tests that fail on the base revision as it is, in the sandbox (a program or
+    a service they need is missing, or they fail upstream too): not required, and said
+    so, a finding per file."""
+    by_file: dict[str, list[Case]] = {}
+    for case in base.values():
+        if case.outcome in _BAD:
+            by_file.setdefault(case.file or case.id.split("::", 1)[0] or ".", []).append(case)
+    findings = []
+    for path, cases in sorted(by_file.items()):
+        names = ", ".join(c.id.split("::", 1)[-1] for c in cases[:3])
+        more = f" and {len(cases) - 3} more" if len(cases) > 3 else ""
+        findings.append(Finding(
+            TOOL, NOT_REQUIRED, Severity.LOW, None, path, cases[0].line, cases[0].line,
+            f"{len(cases)} test(s) fail on the base revision in the sandbox, so they are not "
+            f"required: {names}{more} ({cases[0].message[:200]})",
+            fingerprint(TOOL, NOT_REQUIRED, path),
+        ))  # fmt: skip
+    return findings
+
+
+def _note(text: str) -> Finding:
+    """Something about the environment the tests ran in."""
+    return Finding(TOOL, ENVIRONMENT, Severity.LOW, None, ".", None, None, text,
+                   fingerprint(TOOL, ENVIRONMENT, text))  # fmt: skip
 
 
 def edited_tests(context: CheckContext, test_ids: list[str]) -> set[str]:

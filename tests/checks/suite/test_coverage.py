@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from gate.checks.coverage import CoverageCheck, first_lines, measure
 from gate.checks.interface import Completed, Errored, Skipped
+from gate.checks.protocol import FileLines
+from gate.checks.suite.coverage import CoverageCheck, first_lines, measure
 from gate.pipeline import Request, run
 
-from ..conftest import Repo
+from ...conftest import Repo
 
 SIGN = (
     "\n\ndef sign(x: int) -> int:\n"
@@ -96,7 +97,7 @@ def test_a_change_to_tests_only_is_skipped(calc: Repo, run_coverage) -> None:
 
 
 def test_no_coverable_lines_is_not_full_coverage() -> None:
-    data = {"calc/ops.py": {"executed": [1], "missing": []}}
+    data = {"calc/ops.py": FileLines(executed=(1,), missing=())}
     outcome = measure({"calc/ops.py": frozenset({3, 4})}, data, b"")
     assert isinstance(outcome, Skipped)
     assert "no coverable lines" in outcome.reason

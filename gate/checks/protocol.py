@@ -1,0 +1,191 @@
+"""The exchange between a check's host half and its in-sandbox half: one model per
+request and per answer, validated when written and when read, on both sides of the
+sandbox. The host writes a request into the workspace; the runner prints the answer."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+TreeName = Literal["base", "head"]
+"""A tree of the workspace: the base revision, or the base with the change applied."""
+RunName = Literal["base", "existing", "head"]
+"""A pytest run: the base as it is; the changed code with the base's tests; the change's
+own tests."""
+CaseOutcome = Literal["passed", "failed", "error", "skipped", "xfailed"]
+PropertyKind = Literal["fuzz", "idempotent", "roundtrip", "differential"]
+
+
+class Model(BaseModel):
+    """Frozen, and strict about unknown fields: a field one side does not know is a bug."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CoverageRequest(Model):
+    """Measure this run under coverage.py (branch)."""
+
+    sources: tuple[str, ...] = ()
+    """Folders to measure besides the tree's root (those of the changed files)."""
+    changed: tuple[str, ...] = ()
+    """The changed files: the answer says which of them the base's settings omit."""
+
+
+class RunSpec(Model):
+    """One pytest run over a scratch copy of a tree with files of the base laid over it."""
+
+    name: RunName
+    """Which run this is."""
+    tree: TreeName
+    """The tree copied."""
+    remove: tuple[str, ...] = ()
+    """Files removed from the copy (the change added them)."""
+    restore: tuple[str, ...] = ()
+    """Files copied from the base tree over the copy."""
+    args: tuple[str, ...] = ()
+    """More pytest arguments (``-m hypothesis``)."""
+    coverage: CoverageRequest | None = None
+    """Measure coverage in this run."""
+
+
+class SuiteRequest(Model):
+    """pytest runs in one sandbox job."""
+
+    seed: int
+    """hypothesis's seed, fixed by the change's digest."""
+    max_examples: int | None = None
+    """hypothesis's example budget for every test (None: the project's own)."""
+    runs: tuple[RunSpec, ...]
+    """The runs, in order."""
+
+
+class Case(Model):
+    """One test case of one run, as pytest's JUnit report gives it."""
+
+    id: str
+    """``path::Class::name``."""
+    file: str
+    """Repository-relative test file ('' when pytest gives none)."""
+    line: int | None
+    """Line of the test function."""
+    outcome: CaseOutcome
+    """What happened to it."""
+    message: str = ""
+    """The failure or skip message."""
+    collection: bool = False
+    """A test module that pytest could not collect (not a test)."""
+
+
+class FileLines(Model):
+    """coverage.py's lines of one file."""
+
+    executed: tuple[int, ...]
+    """Lines that ran."""
+    missing: tuple[int, ...]
+    """Executable lines that did not run."""
+
+
+class CoverageResult(Model):
+    """What coverage.py measured in a run, or why it measured nothing."""
+
+    files: dict[str, FileLines] | None = None
+    """Lines by repository-relative path (None when there is no data)."""
+    error: str | None = None
+    """Why there is no data."""
+    omitted: tuple[str, ...] = ()
+    """The changed files the base's coverage settings leave out on purpose."""
+
+
+class RunResult(Model):
+    """What one pytest run did."""
+
+    name: RunName
+    """Which run."""
+    exit: int
+    """pytest's exit code."""
+    output: str
+    """The tail of what pytest printed (for the record, never for the result)."""
+    cases: tuple[Case, ...] | None
+    """The JUnit report's test cases (None when pytest wrote none)."""
+    install: str | None = None
+    """Why the project could not be installed into the run's environment (None: it was,
+    or there is nothing to install)."""
+    coverage: CoverageResult | None = None
+    """Coverage, when asked for."""
+
+
+class SuiteResult(Model):
+    """The answer to a :class:`SuiteRequest`."""
+
+    runs: tuple[RunResult, ...]
+    """One result per run, in order."""
+
+    def get(self, name: RunName) -> RunResult | None:
+        """The run named ``name``."""
+        return next((r for r in self.runs if r.name == name), None)
+
+
+class GeneratedFile(Model):
+    """A changed module to write properties for."""
+
+    path: str
+    """Repository-relative path in the changed tree."""
+    old_path: str | None
+    """Its path in the base tree (None when new)."""
+    added: tuple[int, ...]
+    """Its added lines."""
+
+
+class PropertiesRequest(Model):
+    """The repository's own hypothesis tests and the generated properties."""
+
+    suite: SuiteRequest
+    """The hypothesis tests of both trees (``-m hypothesis``)."""
+    tree: RunSpec
+    """The tree the generated properties import the changed code from."""
+    files: tuple[GeneratedFile, ...]
+    """The changed modules."""
+
+
+class PropertyFailure(Model):
+    """A generated property that failed."""
+
+    path: str
+    """The module's path."""
+    line: int
+    """The function's line."""
+    function: str
+    """``module.function``."""
+    property: PropertyKind
+    """Which property."""
+    error: str
+    """The exception's name, ``Timeout`` or ``untestable``."""
+    message: str = ""
+    """The exception's text."""
+    example: str | None = None
+    """hypothesis's shrunk falsifying example."""
+
+
+class Generated(Model):
+    """What the generated properties found."""
+
+    failures: tuple[PropertyFailure, ...] = ()
+    """Failed properties."""
+    notes: tuple[str, ...] = ()
+    """Functions or files that could not be tested, and why."""
+    tested: int = 0
+    """How many properties ran."""
+
+
+class PropertiesResult(Model):
+    """The answer to a :class:`PropertiesRequest`."""
+
+    suite: SuiteResult
+    """The hypothesis tests' runs."""
+    exit: int
+    """The properties writer's exit code."""
+    output: str
+    """The tail of what it printed."""
+    generated: Generated | None
+    """What it found (None when it ended without an answer)."""

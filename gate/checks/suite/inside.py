@@ -1,0 +1,262 @@
+"""In the sandbox: the repository's test suite run by pytest in a scratch copy of a tree,
+in the repository's own test environment, its results read from pytest's JUnit XML and
+exit code, never from what it prints.
+
+Each run copies a tree of the read-only workspace to /tmp, lays the files the request
+names over it (base versions of tests and test configuration), makes a virtual
+environment of the sandbox's base Python that sees only the test environment (mounted
+at ``MERGEGATE_DEPS``: the project's declared dependencies, never the gate's tools),
+installs the project into it from the copy (editable, no index, no build isolation), and
+runs pytest through ``launch.py`` in a child process whose output goes to a file, so
+that a test cannot write to the runner's own standard output (the runner is also made
+non-dumpable: see ``gate.sandbox.runner.protect``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import venv
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from gate.checks.protocol import (
+    Case,
+    CoverageResult,
+    FileLines,
+    RunResult,
+    RunSpec,
+    SuiteRequest,
+    SuiteResult,
+)
+from gate.checks.suite import junit, launch
+
+SCRATCH = Path("/tmp")
+LAUNCHER = str(Path(launch.__file__).resolve())
+_TAIL = 4000  # characters of pytest's own output kept for the record
+INSTALL_TIMEOUT = 300
+PYTHON_DIR = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def site_of(prefix: str | Path) -> Path:
+    """The site-packages folder of an environment at ``prefix``."""
+    return Path(prefix) / "lib" / PYTHON_DIR / "site-packages"
+
+
+def prepare(spec: RunSpec, root: Path) -> Path:
+    """A writable copy of ``spec.tree`` at ``root`` with the overlay applied."""
+    shutil.copytree(spec.tree, root, symlinks=True)
+    for path in spec.remove:
+        target = root / _relative(path)
+        if target.is_symlink() or target.is_file():
+            target.unlink()
+    for path in spec.restore:
+        source = Path("base") / _relative(path)
+        target = root / _relative(path)
+        if target.is_symlink() or target.is_file():
+            target.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+    return root
+
+
+def _relative(path: str) -> PurePosixPath:
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts:
+        raise ValueError(f"refusing path {path!r}")
+    return pure
+
+
+@contextlib.contextmanager
+def scratch(spec: RunSpec) -> Iterator[tuple[Path, Path]]:
+    """A private folder for one run and the prepared tree in it; afterwards every process
+    the run left behind is killed and the folder removed, so that nothing of one run
+    (a daemon, a report file, the tree) can reach the next one."""
+    work = Path(tempfile.mkdtemp(prefix=f"{spec.name}-", dir=SCRATCH))
+    try:
+        yield work, prepare(spec, work / "tree")
+    finally:
+        end_leftovers()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def end_leftovers() -> None:
+    """Kill every other process in the sandbox. Only where the sandbox has its own pid
+    namespace (docker, bwrap say so), since kill(-1) reaches all the user may signal."""
+    if os.environ.get("MERGEGATE_PID_NAMESPACE") == "1":
+        with contextlib.suppress(OSError):
+            os.kill(-1, signal.SIGKILL)
+
+
+class TestEnvironment:
+    """A virtual environment of the base Python for one run: its own site-packages (for
+    the project, installed editable) and the mounted test environment behind it."""
+
+    def __init__(self, work: Path) -> None:
+        self.prefix = work / "venv"
+        venv.EnvBuilder(symlinks=True, with_pip=False, clear=True).create(self.prefix)
+        self.python = str(self.prefix / "bin" / "python")
+        deps = os.environ.get("MERGEGATE_DEPS")
+        self.site = str(site_of(deps)) if deps else None
+        self.bin = str(Path(deps) / "bin") if deps else None
+        if self.site:
+            # Sorted before any editable install's .pth, so that the environment's
+            # packages come before the repository's folders on sys.path.
+            (site_of(self.prefix) / "00-mergegate-environment.pth").write_text(
+                f"import site; site.addsitedir({self.site!r})\n", "utf-8"
+            )
+
+    def variables(self) -> dict[str, str]:
+        """What the code under test runs with: this environment first on PATH."""
+        path = [str(self.prefix / "bin"), *([self.bin] if self.bin else []),
+                os.environ.get("PATH", "/usr/bin:/bin")]  # fmt: skip
+        env = {**os.environ, "PATH": os.pathsep.join(path), "VIRTUAL_ENV": str(self.prefix),
+               "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}  # fmt: skip
+        for name in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE"):
+            env.pop(name, None)
+        if self.site:
+            env[launch.SITE] = self.site
+        return env
+
+    def install(self, root: Path, log: Path) -> str | None:
+        """Install the project at ``root`` (editable, without its dependencies, which the
+        test environment holds); why not, or None when it was installed or there is
+        nothing to install."""
+        if not _installable(root):
+            return None
+        env = self.variables()
+        if not (root / "PKG-INFO").is_file():  # no VCS metadata in a scratch copy
+            env.setdefault("SETUPTOOLS_SCM_PRETEND_VERSION", "0.0.0")
+        pip = [sys.executable, "-m", "pip", "--python", self.python, "--no-input", "--quiet"]
+        options = ["--no-deps", "--no-build-isolation", "--no-index", "--no-cache-dir"]
+        argv = [*pip, "install", *options, "--disable-pip-version-check", "-e", str(root)]
+        try:
+            code, output = run_logged(argv, root, env, log, INSTALL_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return f"installing the project took over {INSTALL_TIMEOUT} s"
+        if code == 0:
+            return None
+        lines = [x.strip() for x in output.splitlines() if x.strip()]
+        cause = next((x for x in lines if "Error" in x or x.startswith("ERROR")), None)
+        return f"the project could not be installed: {cause or (lines or ['no output'])[-1]}"
+
+
+def _installable(root: Path) -> bool:
+    """Whether the tree is a project a build backend can install."""
+    if (root / "setup.py").is_file():
+        return True
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return False
+    import tomllib
+
+    try:
+        data = tomllib.loads(pyproject.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+    return "build-system" in data or "project" in data
+
+
+def pytest_run(spec: RunSpec, request: SuiteRequest) -> RunResult:
+    """Run pytest on one prepared tree in its own environment."""
+    with scratch(spec) as (work, root):
+        environment = TestEnvironment(work)
+        install = environment.install(root, work / "install.log")
+        env = environment.variables()
+        if install is not None and (root / "src").is_dir():
+            env[launch.EXTRA_PATHS] = "src"  # a src layout that could not be installed
+        if request.max_examples is not None:
+            env[launch.MAX_EXAMPLES] = str(request.max_examples)
+        plugins = launch.plugins(environment.site) if environment.site else []
+        junit_file, log = work / "junit.xml", work / "log"
+        args = [
+            "-p", "no:cacheprovider", "-o", "junit_family=xunit1", f"--junitxml={junit_file}",
+            "-q", "-rN", "--color=no", "--continue-on-collection-errors",
+        ]  # fmt: skip
+        if "_hypothesis_pytestplugin" in plugins:
+            args.append(f"--hypothesis-seed={request.seed}")
+        if "pytest_cov.plugin" in plugins:
+            args.append("--no-cov")  # the gate measures coverage itself, if asked
+        if spec.coverage is not None:
+            env[launch.COVERAGE] = json.dumps({
+                "data": str(work / "coverage" / "data"),
+                "report": str(work / "coverage.json"),
+                "sources": [".", *spec.coverage.sources],
+            })  # fmt: skip
+            (work / "coverage").mkdir()
+        argv = [environment.python, "-P", LAUNCHER, "pytest", *args, *spec.args]
+        exit_code, output = run_logged(argv, root, env, log)
+        cases = junit.read_junit(junit_file) if junit_file.is_file() else None
+        coverage = None
+        if spec.coverage is not None:
+            coverage = _coverage(work, root, list(spec.coverage.changed))
+        return RunResult(
+            name=spec.name,
+            exit=exit_code,
+            output=output,
+            cases=None if cases is None else tuple(Case.model_validate(c) for c in cases),
+            install=install,
+            coverage=coverage,
+        )
+
+
+def run_logged(
+    argv: list[str], cwd: Path, env: dict[str, str], log: Path, timeout: float | None = None
+) -> tuple[int, str]:
+    """Run a command of the code under test with its output to ``log`` (never to the
+    runner's own stdout); its exit code and the tail of what it printed."""
+    with log.open("wb") as out:
+        done = subprocess.run(
+            argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            env=env, check=False, close_fds=True, timeout=timeout,
+        )  # fmt: skip
+    return done.returncode, log.read_bytes()[-_TAIL:].decode("utf-8", "replace")
+
+
+def omitted(root: Path, paths: list[str]) -> tuple[str, ...]:
+    """The ``paths`` that the tree's coverage settings (the base's) leave out on purpose."""
+    import coverage
+
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        config = coverage.Coverage(data_file=None).config
+        patterns = [*(config.run_omit or []), *(config.report_omit or [])]
+    finally:
+        os.chdir(here)
+    absolute = [p if p.startswith(("*", "/")) else str(root / p) for p in patterns]
+    return tuple(p for p in paths if any(fnmatch.fnmatch(str(root / p), a) for a in absolute))
+
+
+def _coverage(work: Path, root: Path, changed: list[str]) -> CoverageResult:
+    """coverage.py's per-file line data, or why there is none."""
+    report = work / "coverage.json"
+    skipped = omitted(root, changed)
+    if not report.is_file():
+        error = work / "coverage.json.error"
+        why = error.read_text("utf-8") if error.is_file() else "coverage.py wrote no report"
+        return CoverageResult(error=why, omitted=skipped)
+    files: dict[str, FileLines] = {}
+    resolved = root.resolve()
+    for name, entry in json.loads(report.read_text("utf-8"))["files"].items():
+        path = Path(name)
+        if path.is_absolute():
+            if not path.resolve().is_relative_to(resolved):
+                continue
+            path = path.resolve().relative_to(resolved)
+        files[path.as_posix()] = FileLines(
+            executed=tuple(entry["executed_lines"]), missing=tuple(entry["missing_lines"])
+        )
+    return CoverageResult(files=files, omitted=skipped)
+
+
+def run(request: SuiteRequest) -> SuiteResult:
+    """Every run of the request, in order."""
+    return SuiteResult(runs=tuple(pytest_run(spec, request) for spec in request.runs))

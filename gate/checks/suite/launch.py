@@ -1,0 +1,150 @@
+"""In the sandbox, run by the test environment's own Python (never the tools' Python):
+``python -P launch.py [--lib DIR] pytest ARGS...`` or ``... -m MODULE ARGS...``.
+
+Standard library only: the tools' packages are not on this interpreter's path. It
+- names pytest's plugins explicitly (``-p``), from the test environment's installed
+  distributions only, read before the repository's folder joins ``sys.path`` and with
+  autoloading off, so that a ``*.dist-info`` folder in the repository cannot register a
+  plugin of its own; plugins are imported by pytest itself (never before it), so that
+  its assertion rewriting sees them;
+- imports pytest before the repository's folder goes on ``sys.path``, so that a
+  ``pytest.py`` the change adds cannot stand in for it, and adds that folder (and
+  ``src/`` where the project could not be installed) as ``python -m pytest`` would;
+- measures coverage through coverage.py's API when ``MERGEGATE_COVERAGE`` asks for it,
+  combining parallel data files, and writes coverage.py's JSON report;
+- loads a hypothesis profile with the policy's example budget (``MERGEGATE_MAX_EXAMPLES``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import sys
+from importlib import metadata
+from typing import Any
+
+SITE = "MERGEGATE_SITE"
+"""The test environment's site-packages, where pytest's plugins may come from."""
+COVERAGE = "MERGEGATE_COVERAGE"
+"""JSON: ``data`` (data file), ``report`` (JSON report file), ``sources`` (folders)."""
+MAX_EXAMPLES = "MERGEGATE_MAX_EXAMPLES"
+"""hypothesis's ``max_examples`` for every test, from the policy."""
+EXTRA_PATHS = "MERGEGATE_PATHS"
+"""Folders of the tree to put on ``sys.path`` (``os.pathsep``-separated), e.g. ``src``."""
+
+
+def plugins(site: str | None = None) -> list[str]:
+    """The modules of the ``pytest11`` entry points of the test environment at ``site``
+    (default: ``MERGEGATE_SITE``), and only of it: the repository is not searched."""
+    site = site or os.environ.get(SITE)
+    if not site:
+        return []
+    found = set()
+    for dist in metadata.distributions(path=[site]):
+        for entry in dist.entry_points:
+            if entry.group == "pytest11":
+                found.add(entry.value.split(":")[0].strip())
+    return sorted(found)
+
+
+def repository_paths() -> list[str]:
+    """The tree's root (as ``python -m pytest`` adds it) and the folders asked for."""
+    root = os.getcwd()
+    extra = [os.path.join(root, p) for p in os.environ.get(EXTRA_PATHS, "").split(os.pathsep) if p]
+    return [root, *extra]
+
+
+def late_paths(saved: dict[str, str | None]) -> object:
+    """A plugin of the launcher: once pytest has imported its plugins, the repository
+    joins ``sys.path``, the environment is as it was, and the hypothesis budget is set."""
+    import pytest
+
+    class LatePaths:
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_load_initial_conftests(self) -> None:
+            for path in reversed(repository_paths()):
+                if path not in sys.path:
+                    sys.path.insert(0, path)
+            # Tests that start pytest themselves see the environment as it was.
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+            budget(os.environ.get(MAX_EXAMPLES))
+
+    return LatePaths()
+
+
+def budget(value: str | None) -> None:
+    """Register and load a hypothesis profile with the policy's example budget."""
+    if not value or ("hypothesis" not in sys.modules and not _has("hypothesis")):
+        return
+    from hypothesis import settings
+
+    settings.register_profile("mergegate", max_examples=int(value), database=None, print_blob=False)
+    settings.load_profile("mergegate")
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def run_pytest(args: list[str]) -> int:
+    """pytest with the environment's plugins, under coverage.py when asked."""
+    import pytest
+
+    named = [arg for plugin in plugins() for arg in ("-p", plugin)]
+    saved = {k: os.environ.get(k) for k in ("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "PYTEST_ADDOPTS")}
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    os.environ.pop("PYTEST_ADDOPTS", None)  # only the gate's arguments and the project's
+    if COVERAGE not in os.environ:
+        return int(pytest.main([*named, *args], plugins=[late_paths(saved)]))
+    import coverage
+
+    spec: dict[str, Any] = json.loads(os.environ[COVERAGE])
+    root = os.getcwd()
+    cov = coverage.Coverage(
+        data_file=spec["data"],
+        branch=True,
+        source=[os.path.join(root, s) for s in spec["sources"]],
+        config_file=True,  # the tree's settings, which are the base revision's
+    )
+    cov.start()
+    try:
+        code = int(pytest.main([*named, *args], plugins=[late_paths(saved)]))
+    finally:
+        cov.stop()
+        cov.save()
+    if cov.config.parallel:
+        cov.combine(data_paths=[os.path.dirname(spec["data"])], keep=False)
+        cov.save()
+    try:
+        cov.json_report(outfile=spec["report"], ignore_errors=True)
+    except coverage.CoverageException as exc:  # "No data to report." among others
+        with open(spec["report"] + ".error", "w", encoding="utf-8") as out:
+            out.write(f"{type(exc).__name__}: {exc}")
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--lib"]:  # the gate's own package, for the properties writer
+        sys.path.append(argv[1])
+        argv = argv[2:]
+    if argv[:1] == ["-m"]:
+        for path in reversed(repository_paths()):
+            sys.path.insert(0, path)
+        budget(os.environ.get(MAX_EXAMPLES))
+        sys.argv = argv[1:]
+        runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+        return 0
+    if argv[:1] != ["pytest"]:
+        raise SystemExit("usage: launch.py [--lib DIR] pytest ARGS... | -m MODULE ARGS...")
+    return run_pytest(argv[1:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

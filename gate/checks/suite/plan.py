@@ -1,0 +1,209 @@
+"""The host half of the checks that run the repository's tests: which trees pytest runs
+in, and which files of the base revision are laid over them, so that the change can
+never bring its own test configuration, and its edits to existing tests cannot hide a
+broken function; the test environment; the one sandbox job whose runs the ``tests`` and
+``coverage`` checks share."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from gate.change import Change
+from gate.checks.interface import CheckContext, Errored
+from gate.checks.protocol import (
+    CoverageRequest,
+    Model,
+    RunName,
+    RunSpec,
+    SuiteRequest,
+    SuiteResult,
+)
+from gate.checks.sandboxed import run_tool
+from gate.errors import GateError
+from gate.rules.interface import matches
+from gate.sandbox import environment as test_environment
+from gate.sandbox.environment import Environment
+from gate.sandbox.interface import Result
+
+# Files that configure pytest or coverage.py: always the base revision's versions.
+CONFIG_NAMES = frozenset({
+    "pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg",
+    "pyproject.toml", ".coveragerc",
+})  # fmt: skip
+
+
+# Folders whose every file is test material (helpers, data, snapshots), wherever they are.
+TEST_FOLDERS = frozenset({"tests", "test", "testing", "__snapshots__", "snapshots"})
+TEST_NAMES = ("tests.py", "*_tests.py")  # Django's app/tests.py and its kin
+
+
+def is_test_material(path: str, test_paths: tuple[str, ...]) -> bool:
+    """A test, or a file the tests read: restored to its base form for the existing run."""
+    pure = PurePosixPath(path)
+    return (
+        matches(path, test_paths)
+        or matches(path, TEST_NAMES)
+        or is_config(path)
+        or any(part in TEST_FOLDERS for part in pure.parts[:-1])
+    )
+
+
+def is_config(path: str) -> bool:
+    """A file that configures the test run (conftest.py included)."""
+    name = PurePosixPath(path).name
+    return name in CONFIG_NAMES or name == "conftest.py"
+
+
+def environment(context: CheckContext) -> Environment | Errored:
+    """The repository's test environment (the base revision's declarations), built on
+    first use and shared by the checks of the run; Errored when it cannot be built."""
+
+    def build() -> Environment | Errored:
+        change, options = context.change, context.options
+        try:
+            want = test_environment.wanted(test_environment.declared_at(change.repo, change.base))
+            return test_environment.ensure(
+                want, cache=options.cache, offline=options.offline, progress=options.progress
+            )
+        except GateError as exc:
+            return Errored(exc.diagnostics())
+
+    return context.shared.once("environment", build)
+
+
+def run_job(context: CheckContext, runner: str, request: Model) -> Result | Errored:
+    """Run an in-sandbox runner (``suite``, ``properties``) on ``request`` with the
+    suite's time limit, in the repository's test environment."""
+    built = environment(context)
+    if isinstance(built, Errored):
+        return built
+    path = context.workspace.write_request(f"{runner}.json", request.model_dump_json().encode())
+    return run_tool(
+        context, ["python", "-m", "gate.sandbox.runner", runner, path],
+        timeout=context.policy.tests_timeout, dependencies=built.path,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Suite:
+    """The pytest runs the ``tests`` and ``coverage`` checks share (one sandbox job)."""
+
+    result: SuiteResult
+    """The runs."""
+    raw: bytes
+    """The runner's answer as it printed it."""
+    notes: tuple[str, ...]
+    """What the checks should say about the environment the runs had."""
+
+
+def suite(context: CheckContext) -> Suite | Errored:
+    """The shared runs: the base, the existing tests on the changed code, and the change's
+    own tests when it touches tests (measured under coverage.py when the ``coverage``
+    check runs, in whichever run holds the change's tests)."""
+    return context.shared.once("suite", lambda: _suite(context))
+
+
+def _suite(context: CheckContext) -> Suite | Errored:
+    change, policy, options = context.change, context.policy, context.options
+    own = head_run(change) if touches_tests(change, policy.test_paths) else None
+    runs = [base_run(), existing_run(change, policy.test_paths)] if options.runs("tests") else []
+    measured = coverage_request(context) if options.runs("coverage") else None
+    if measured is not None:
+        if own is None and runs:  # the existing run holds the change's tests too
+            runs[-1] = runs[-1].model_copy(update={"coverage": measured})
+        else:
+            own = (own or existing_run(change, policy.test_paths)).model_copy(
+                update={"coverage": measured}
+            )
+    if own is not None:
+        runs.append(own)
+    request = SuiteRequest(seed=seed(change), max_examples=policy.max_examples, runs=tuple(runs))
+    done = run_job(context, "suite", request)
+    if isinstance(done, Errored):
+        return done
+    try:
+        result = SuiteResult.model_validate_json(done.stdout)
+    except ValueError as exc:
+        return Errored(f"the suite runner printed no result that could be read: {exc}")
+    built = environment(context)
+    notes = built.notes if isinstance(built, Environment) else ()
+    installs = {r.install for r in result.runs if r.install}
+    return Suite(result, done.stdout, (*notes, *sorted(installs)))
+
+
+def coverage_request(context: CheckContext) -> CoverageRequest | None:
+    """What the coverage check measures: the changed code files outside the tests
+    (None when there are none)."""
+    changed = changed_code(context)
+    if not changed:
+        return None
+    # Measure the folder of every changed file as well as the root: coverage.py only
+    # looks for never-imported files in sub-folders that are packages.
+    sources = sorted({str(PurePosixPath(p).parent) for p in changed} - {"."})
+    return CoverageRequest(sources=tuple(sources), changed=tuple(sorted(changed)))
+
+
+def changed_code(context: CheckContext) -> dict[str, frozenset[int]]:
+    """The changed Python files outside the tests, with their added lines."""
+    test_paths = context.policy.test_paths
+    return {
+        f.path: f.added_lines
+        for f in context.change.files
+        if f.exists_after and not f.binary and f.path.endswith(".py")
+        and not matches(f.path, test_paths) and f.added_lines
+    }  # fmt: skip
+
+
+def seed(change: Change) -> int:
+    """The hypothesis seed of a change: fixed by its digest, recorded in the verdict."""
+    return int(hashlib.sha256(change.digest.encode()).hexdigest()[:8], 16)
+
+
+def base_run() -> RunSpec:
+    """The base revision as it is: the tests that pass here are the required ones."""
+    return RunSpec(name="base", tree="base")
+
+
+def existing_run(change: Change, test_paths: tuple[str, ...]) -> RunSpec:
+    """The changed code with the base revision's tests, their helpers and data (test
+    folders), conftests and test settings: whatever the change deleted, edited or added
+    among them is undone."""
+    return _overlay("existing", change, lambda path: is_test_material(path, test_paths))
+
+
+def head_run(change: Change) -> RunSpec:
+    """The changed tree with its own tests, but the base revision's test settings; a
+    conftest.py the change adds stays (new tests may need its fixtures), since it never
+    reaches the run of the existing tests."""
+    return _overlay("head", change, is_config, keep_new_conftests=True)
+
+
+def _overlay(
+    name: RunName, change: Change, undone: Callable[[str], bool], keep_new_conftests: bool = False
+) -> RunSpec:
+    """A run over the changed tree with the change to the ``undone`` files reverted: the
+    files it adds or renames to are removed, the base's versions restored."""
+    remove, restore = set(), set()
+    for f in change.files:
+        new_conftest = f.old_path is None and PurePosixPath(f.path).name == "conftest.py"
+        if f.exists_after and undone(f.path) and not (keep_new_conftests and new_conftest):
+            remove.add(f.path)
+        if f.old_path and undone(f.old_path):
+            restore.add(f.old_path)
+    return RunSpec(
+        name=name, tree="head", remove=tuple(sorted(remove - restore)),
+        restore=tuple(sorted(restore)),
+    )  # fmt: skip
+
+
+def touches_tests(change: Change, test_paths: tuple[str, ...]) -> bool:
+    """Whether the change edits any test or test setting (else two runs are the same)."""
+    return any(
+        is_test_material(name, test_paths)
+        for f in change.files
+        for name in (f.path, f.old_path)
+        if name
+    )
