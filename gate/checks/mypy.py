@@ -3,12 +3,12 @@ the base revision's mypy settings; only the errors the change introduces count."
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from pathlib import Path
 
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
+from gate.checks.protocol import MypyRequest, MypyResult, ToolRun
 from gate.checks.sandboxed import package_version, run_tool
 from gate.checks.scanned import Targets
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
@@ -39,19 +39,23 @@ class MypyCheck:
         new = {f.path for f in context.change.files if f.old_path is None}
         strict = [p for p in head if p in new] if context.policy.mypy_strict_new_files else []
         head = [p for p in head if p not in strict]
-        request = {"config": base_config(context.workspace.base), "base": base, "head": head,
-                   "strict": strict}  # fmt: skip
-        path = context.workspace.write_request("mypy.json", json.dumps(request).encode())
+        request = MypyRequest(
+            config=base_config(context.workspace.base),
+            base=tuple(base),
+            head=tuple(head),
+            strict=tuple(strict),
+        )
+        path = context.workspace.write_request("mypy.json", request.model_dump_json().encode())
         result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "mypy", path])
         if isinstance(result, Errored):
             return result
         try:
-            runs = json.loads(result.stdout)
-            head_errors = _parse(runs["head"], "head", context)
-            strict_errors = _parse(runs["strict"], "head", context)
-            base_errors = _parse(runs["base"], "base", context)
-        except (ValueError, KeyError, TypeError) as exc:
+            runs = MypyResult.model_validate_json(result.stdout)
+        except ValueError as exc:
             return Errored(f"mypy printed no result that could be read: {exc}", result.stdout)
+        head_errors = _parse(runs.head, "head", context)
+        strict_errors = _parse(runs.strict, "head", context)
+        base_errors = _parse(runs.base, "base", context)
         if isinstance(head_errors, str):
             return Errored(head_errors, result.stdout)
         if isinstance(base_errors, str):
@@ -84,16 +88,16 @@ def base_config(base: Path) -> str | None:
     return None
 
 
-def _parse(run: dict[str, object], tree: str, context: CheckContext) -> list[Finding] | str:
+def _parse(run: ToolRun, tree: str, context: CheckContext) -> list[Finding] | str:
     """mypy's errors as findings; a crash or a usage error is a reason to fail closed."""
-    exit_code = run["exit"]
+    exit_code = run.exit
     if exit_code not in (0, 1):
-        detail = (str(run["stderr"]).strip().splitlines() or ["no error output"])[-1]
+        detail = (run.stderr.strip().splitlines() or ["no error output"])[-1]
         return f"mypy exited with {exit_code} on the {tree} files: {detail}"
     root = context.workspace.base if tree == "base" else context.workspace.head
     findings = []
     sources: dict[str, str] = {}
-    for line in str(run["stdout"]).splitlines():
+    for line in run.stdout.splitlines():
         match = _ERROR.match(line)
         if match is None:
             continue

@@ -47,6 +47,10 @@ class RunSpec(Model):
     """More pytest arguments (``-m hypothesis``)."""
     coverage: CoverageRequest | None = None
     """Measure coverage in this run."""
+    narrow: RunName | None = None
+    """Run only the tests that did not pass in that earlier run, or that it did not have;
+    every other test collected here is taken as passing (it passed there, on the changed
+    code, so nothing here can turn it into a finding)."""
 
 
 class SuiteRequest(Model):
@@ -113,6 +117,8 @@ class RunResult(Model):
     or there is nothing to install)."""
     coverage: CoverageResult | None = None
     """Coverage, when asked for."""
+    taken_as_passing: int = 0
+    """Tests collected but not run here, by ``narrow`` (they passed in the earlier run)."""
 
 
 class SuiteResult(Model):
@@ -189,3 +195,95 @@ class PropertiesResult(Model):
     """The tail of what it printed."""
     generated: Generated | None
     """What it found (None when it ended without an answer)."""
+
+
+class PolicySettings(Model):
+    """The policy's settings the rules read."""
+
+    protected_block: tuple[str, ...]
+    """Protected paths whose edit blocks."""
+    protected_warn: tuple[str, ...]
+    """Protected paths whose edit warns."""
+    test_globs: tuple[str, ...]
+    """What counts as a test file."""
+
+
+class ChangedFile(Model):
+    """A file of the change, read by the rules from both trees."""
+
+    path: str
+    """Its path in the changed tree."""
+    old_path: str | None
+    """Its path in the base tree (None when new)."""
+    symlink: bool
+    """Whether it is a symbolic link."""
+    deleted: bool
+    """Whether the change deletes it."""
+
+
+class RulesRequest(Model):
+    """The rule catalogue over the changed files."""
+
+    settings: PolicySettings
+    """The policy's settings."""
+    files: tuple[ChangedFile, ...]
+    """The changed files."""
+    import_names: dict[str, tuple[str, ...]]
+    """Import name -> distributions providing it, where they differ (shipped data)."""
+    well_known_file: str
+    """Workspace-relative path of the shipped index of well-known packages."""
+
+
+class FindingData(Model):
+    """A finding as the runner reports it (``gate.findings.Finding``'s JSON shape)."""
+
+    tool: str
+    rule_id: str
+    severity: Literal["low", "medium", "high", "critical"]
+    cwe: int | None
+    path: str
+    line: int | None
+    end_line: int | None
+    message: str
+    fingerprint: str
+
+
+class RulesResult(Model):
+    """The answer to a :class:`RulesRequest`."""
+
+    findings: tuple[FindingData, ...]
+    """What the rules found."""
+    errors: tuple[str, ...]
+    """Files the rules could not read (the check errs)."""
+
+
+class MypyRequest(Model):
+    """mypy over the changed files of each tree, with the base revision's settings."""
+
+    config: str | None
+    """The base revision's mypy config file (tree-relative), if any."""
+    base: tuple[str, ...]
+    """Files of the base tree."""
+    head: tuple[str, ...]
+    """Files of the changed tree."""
+    strict: tuple[str, ...]
+    """New files of the changed tree held to ``--strict``."""
+
+
+class ToolRun(Model):
+    """What one run of a tool printed."""
+
+    exit: int
+    """Its exit code."""
+    stdout: str
+    """Its standard output."""
+    stderr: str
+    """Its standard error."""
+
+
+class MypyResult(Model):
+    """The answer to a :class:`MypyRequest`: one run per tree."""
+
+    base: ToolRun
+    head: ToolRun
+    strict: ToolRun

@@ -3,13 +3,12 @@ in-sandbox runner (``gate.sandbox.runner``) so that even parsing happens in the 
 
 from __future__ import annotations
 
-import json
 import tomllib
-from typing import Any
 
 from gate import __version__
 from gate.change import FileStatus
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome
+from gate.checks.protocol import ChangedFile, PolicySettings, RulesRequest, RulesResult
 from gate.checks.sandboxed import run_tool
 from gate.findings import Finding
 from gate.resources import resource
@@ -35,37 +34,40 @@ class RulesCheck:
 
     def run(self, context: CheckContext) -> Outcome:
         policy = context.policy
-        request: dict[str, Any] = {
-            "settings": {
-                "protected_block": list(policy.protected_block),
-                "protected_warn": list(policy.protected_warn),
-                "test_globs": list(policy.test_paths),
-            },
-            "files": [
-                {"path": f.path, "old_path": f.old_path, "symlink": f.symlink,
-                 "deleted": f.status is FileStatus.DELETED}
-                for f in context.change.files
-            ],
-        }  # fmt: skip
-        request["dependencies"] = {
-            "import_names": import_names(),
-            "well_known_file": context.workspace.write_request(
-                "well-known-packages.txt",
-                resource("policies", "well-known-packages.txt").read_bytes(),
-            ),
-        }
-        path = context.workspace.write_request("rules.json", json.dumps(request).encode())
+        settings = PolicySettings(
+            protected_block=policy.protected_block,
+            protected_warn=policy.protected_warn,
+            test_globs=policy.test_paths,
+        )
+        files = tuple(
+            ChangedFile(
+                path=f.path,
+                old_path=f.old_path,
+                symlink=f.symlink,
+                deleted=f.status is FileStatus.DELETED,
+            )
+            for f in context.change.files
+        )
+        well_known = context.workspace.write_request(
+            "well-known-packages.txt", resource("policies", "well-known-packages.txt").read_bytes()
+        )
+        request = RulesRequest(
+            settings=settings,
+            files=files,
+            import_names={k: tuple(v) for k, v in import_names().items()},
+            well_known_file=well_known,
+        )
+        path = context.workspace.write_request("rules.json", request.model_dump_json().encode())
         result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "rules", path])
         if isinstance(result, Errored):
             return result
         try:
-            answer = json.loads(result.stdout)
-            findings = tuple(Finding.from_json(f) for f in answer["findings"])
-            errors = [str(e) for e in answer["errors"]]
-        except (ValueError, KeyError, TypeError) as exc:
+            answer = RulesResult.model_validate_json(result.stdout)
+        except ValueError as exc:
             return Errored(
                 f"the rules runner printed no result that could be read: {exc}", result.stdout
             )
-        if errors:
-            return Errored("; ".join(errors), result.stdout)
+        findings = tuple(Finding.from_json(f.model_dump()) for f in answer.findings)
+        if answer.errors:
+            return Errored("; ".join(answer.errors), result.stdout)
         return Completed(findings, {"files": float(len(context.change.files))}, raw=result.stdout)

@@ -1,20 +1,28 @@
 """The gate's own tool runners, run inside the sandbox: ``python -m gate.sandbox.runner
-NAME REQUEST`` reads a JSON request from the read-only workspace and prints a JSON
-result on stdout. Only parsing happens here; the code under review is never imported.
+NAME REQUEST`` reads a request (``gate.checks.protocol``) from the read-only workspace
+and prints the answer on stdout. The code under review is never imported here: the
+checks that run it start it in child processes, under the test environment's Python.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from gate.checks.properties import inside as properties_inside
-from gate.checks.protocol import PropertiesRequest, SuiteRequest
+from gate.checks.protocol import (
+    FindingData,
+    MypyRequest,
+    MypyResult,
+    PropertiesRequest,
+    RulesRequest,
+    RulesResult,
+    SuiteRequest,
+    ToolRun,
+)
 from gate.checks.suite import inside
 from gate.rules.catalogue import RULES
 from gate.rules.dependencies import DependencyIndex, first_party, read_tree
@@ -23,55 +31,56 @@ from gate.rules.runner import lint
 from gate.workspace import read_text
 
 
-def rules(request: dict[str, Any]) -> dict[str, Any]:
+def rules(request: RulesRequest) -> RulesResult:
     """Run the rule catalogue over the files the request names."""
     settings = RuleSettings(
-        protected_block=tuple(request["settings"]["protected_block"]),
-        protected_warn=tuple(request["settings"]["protected_warn"]),
-        test_globs=tuple(request["settings"]["test_globs"]),
-        dependencies=_dependencies(request["dependencies"]),
+        protected_block=request.settings.protected_block,
+        protected_warn=request.settings.protected_warn,
+        test_globs=request.settings.test_globs,
+        dependencies=_dependencies(request),
     )
     files = []
-    for f in request["files"]:
-        head = Path("head") / f["path"]
-        target = os.readlink(head) if f["symlink"] and head.is_symlink() else None
+    for f in request.files:
+        head = Path("head") / f.path
+        target = os.readlink(head) if f.symlink and head.is_symlink() else None
         files.append(
             FileVersions(
-                path=f["path"],
-                old_path=f["old_path"],
-                base=read_text(Path("base") / f["old_path"]) if f["old_path"] else None,
-                head=None if f["deleted"] else read_text(head),
+                path=f.path,
+                old_path=f.old_path,
+                base=read_text(Path("base") / f.old_path) if f.old_path else None,
+                head=None if f.deleted else read_text(head),
                 symlink_target=target,
             )
         )
     result = lint(files, settings, RULES)
-    return {"findings": [x.to_json() for x in result.findings], "errors": list(result.errors)}
+    findings = tuple(FindingData.model_validate(x.to_json()) for x in result.findings)
+    return RulesResult(findings=findings, errors=tuple(result.errors))
 
 
-def _dependencies(data: dict[str, Any]) -> DependencyIndex:
+def _dependencies(request: RulesRequest) -> DependencyIndex:
     """What the base and changed trees declare, with the shipped data the host sent."""
-    well_known = Path(data["well_known_file"]).read_text("utf-8").splitlines()
+    well_known = Path(request.well_known_file).read_text("utf-8").splitlines()
     return DependencyIndex(
         base=read_tree(Path("base")),
         head=read_tree(Path("head")),
         first_party=first_party(Path("base")) | first_party(Path("head")),
-        import_names={k: tuple(v) for k, v in data["import_names"].items()},
+        import_names=request.import_names,
         well_known=frozenset(w for w in well_known if w and not w.startswith("#")),
     )
 
 
-def mypy(request: dict[str, Any]) -> dict[str, Any]:
+def mypy(request: MypyRequest) -> MypyResult:
     """Type-check the named files of each tree, from the tree's own root, with the base
     revision's mypy settings (or none): never the change's."""
-    out: dict[str, Any] = {}
-    for tree in ("base", "head", "strict"):
-        files = request.get(tree, [])
+    runs: dict[str, ToolRun] = {}
+    for tree, files in (("base", request.base), ("head", request.head),
+                        ("strict", request.strict)):  # fmt: skip
         if not files:
-            out[tree] = {"exit": 0, "stdout": "", "stderr": ""}
+            runs[tree] = ToolRun(exit=0, stdout="", stderr="")
             continue
-        config = request["config"]
+        config = f"../{request.config}" if request.config else ""
         argv = [
-            sys.executable, "-m", "mypy", f"--config-file={'../' + config if config else ''}",
+            sys.executable, "-m", "mypy", f"--config-file={config}",
             "--no-error-summary", "--show-error-codes", "--hide-error-context",
             "--no-color-output", "--no-pretty", "--follow-imports=silent",
             # The repository's third-party packages are not installed in the sandbox.
@@ -80,8 +89,8 @@ def mypy(request: dict[str, Any]) -> dict[str, Any]:
         ]  # fmt: skip
         cwd = "head" if tree == "strict" else tree
         done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=False)
-        out[tree] = {"exit": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
-    return out
+        runs[tree] = ToolRun(exit=done.returncode, stdout=done.stdout, stderr=done.stderr)
+    return MypyResult(**runs)
 
 
 def suite(text: str) -> str:
@@ -95,13 +104,9 @@ def properties(text: str) -> str:
     return properties_inside.run(request).model_dump_json()
 
 
-def _json(runner: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[str], str]:
-    return lambda text: json.dumps(runner(json.loads(text)))
-
-
 RUNNERS: dict[str, Callable[[str], str]] = {
-    "rules": _json(rules),
-    "mypy": _json(mypy),
+    "rules": lambda text: rules(RulesRequest.model_validate_json(text)).model_dump_json(),
+    "mypy": lambda text: mypy(MypyRequest.model_validate_json(text)).model_dump_json(),
     "suite": suite,
     "properties": properties,
 }

@@ -53,8 +53,8 @@ class PropertiesCheck:
             seed=plan.seed(change),
             max_examples=policy.max_examples,
             runs=(
-                plan.base_run().model_copy(update={"args": own}),
                 plan.head_run(change).model_copy(update={"args": own}),
+                plan.base_run().model_copy(update={"args": own, "narrow": "head"}),
             ),
         )
         request = PropertiesRequest(suite=suite, tree=plan.head_run(change), files=files)

@@ -164,8 +164,10 @@ def _installable(root: Path) -> bool:
     return "build-system" in data or "project" in data
 
 
-def pytest_run(spec: RunSpec, request: SuiteRequest) -> RunResult:
-    """Run pytest on one prepared tree in its own environment."""
+def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None = None) -> RunResult:
+    """Run pytest on one prepared tree in its own environment; narrowed to the tests
+    that did not pass in ``earlier`` when the spec asks for it (and ``earlier`` says
+    which: else, and when a test to run is not found here, every test runs)."""
     with scratch(spec) as (work, root):
         environment = TestEnvironment(work)
         install = environment.install(root, work / "install.log")
@@ -191,9 +193,21 @@ def pytest_run(spec: RunSpec, request: SuiteRequest) -> RunResult:
                 "sources": [".", *spec.coverage.sources],
             })  # fmt: skip
             (work / "coverage").mkdir()
+        narrow = _narrow(work, earlier) if spec.narrow is not None else None
+        if narrow is not None:
+            env[launch.NARROW] = str(narrow)
         argv = [environment.python, "-P", LAUNCHER, "pytest", *args, *spec.args]
         exit_code, output = run_logged(argv, root, env, log)
         cases = junit.read_junit(junit_file) if junit_file.is_file() else None
+        taken: list[str] = []
+        if narrow is not None and cases is not None:
+            left_out = _taken_as_passing(narrow, cases)
+            if left_out is None:  # the ids did not match: run every test after all
+                return pytest_run(spec.model_copy(update={"narrow": None}), request)
+            taken = left_out
+            cases += [_passing(test_id) for test_id in taken]
+            if exit_code == 5 and taken:  # nothing ran because nothing had to
+                exit_code = 0
         coverage = None
         if spec.coverage is not None:
             coverage = _coverage(work, root, list(spec.coverage.changed))
@@ -204,7 +218,40 @@ def pytest_run(spec: RunSpec, request: SuiteRequest) -> RunResult:
             cases=None if cases is None else tuple(Case.model_validate(c) for c in cases),
             install=install,
             coverage=coverage,
+            taken_as_passing=len(taken),
         )
+
+
+def _narrow(work: Path, earlier: RunResult | None) -> Path | None:
+    """The launcher's narrowing file: run what did not pass in ``earlier``."""
+    if earlier is None or earlier.cases is None:
+        return None
+    select = [c.id for c in earlier.cases if c.outcome != "passed"]
+    spec = {"select": select, "known": [c.id for c in earlier.cases],
+            "collected": str(work / "collected.json")}  # fmt: skip
+    path = work / "narrow.json"
+    path.write_text(json.dumps(spec), "utf-8")
+    return path
+
+
+def _taken_as_passing(narrow: Path, cases: list[dict[str, object]]) -> list[str] | None:
+    """The tests collected but left out (they passed before); None when a test that was
+    to run is not among those collected (ids that do not match: trust none of it)."""
+    spec = json.loads(narrow.read_text("utf-8"))
+    collected_file = Path(spec["collected"])
+    if not collected_file.is_file():
+        return None
+    collected = set(json.loads(collected_file.read_text("utf-8")))
+    select = {i for i in spec["select"] if not i.endswith(".py")}  # collection errors
+    if not select <= collected:
+        return None
+    ran = {str(c["id"]) for c in cases}
+    return sorted(i for i in collected if i not in ran and i in set(spec["known"]))
+
+
+def _passing(test_id: str) -> dict[str, object]:
+    return {"id": test_id, "file": test_id.split("::", 1)[0], "line": None,
+            "outcome": "passed", "message": "", "collection": False}  # fmt: skip
 
 
 def run_logged(
@@ -259,4 +306,8 @@ def _coverage(work: Path, root: Path, changed: list[str]) -> CoverageResult:
 
 def run(request: SuiteRequest) -> SuiteResult:
     """Every run of the request, in order."""
-    return SuiteResult(runs=tuple(pytest_run(spec, request) for spec in request.runs))
+    done: dict[str, RunResult] = {}
+    for spec in request.runs:
+        earlier = done.get(spec.narrow) if spec.narrow is not None else None
+        done[spec.name] = pytest_run(spec, request, earlier)
+    return SuiteResult(runs=tuple(done[spec.name] for spec in request.runs))

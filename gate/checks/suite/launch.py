@@ -30,6 +30,10 @@ COVERAGE = "MERGEGATE_COVERAGE"
 """JSON: ``data`` (data file), ``report`` (JSON report file), ``sources`` (folders)."""
 MAX_EXAMPLES = "MERGEGATE_MAX_EXAMPLES"
 """hypothesis's ``max_examples`` for every test, from the policy."""
+NARROW = "MERGEGATE_NARROW"
+"""A JSON file: ``select`` and ``known`` (test ids), ``collected`` (a file to write).
+Every test collected is written to ``collected``; only those in ``select`` or not in
+``known`` run."""
 EXTRA_PATHS = "MERGEGATE_PATHS"
 """Folders of the tree to put on ``sys.path`` (``os.pathsep``-separated), e.g. ``src``."""
 
@@ -60,6 +64,12 @@ def late_paths(saved: dict[str, str | None]) -> object:
     joins ``sys.path``, the environment is as it was, and the hypothesis budget is set."""
     import pytest
 
+    narrow_file = os.environ.pop(NARROW, None)
+    narrow = None
+    if narrow_file:
+        with open(narrow_file, encoding="utf-8") as handle:
+            narrow = json.load(handle)
+
     class LatePaths:
         @pytest.hookimpl(tryfirst=True)
         def pytest_load_initial_conftests(self) -> None:
@@ -73,6 +83,19 @@ def late_paths(saved: dict[str, str | None]) -> object:
                 else:
                     os.environ[name] = value
             budget(os.environ.get(MAX_EXAMPLES))
+
+        @pytest.hookimpl(trylast=True)
+        def pytest_collection_modifyitems(self, config: Any, items: list[Any]) -> None:
+            if narrow is None:
+                return
+            with open(narrow["collected"], "w", encoding="utf-8") as out:
+                json.dump([item.nodeid for item in items], out)
+            select, known = set(narrow["select"]), set(narrow["known"])
+            keep = [i for i in items if i.nodeid in select or i.nodeid not in known]
+            dropped = [i for i in items if i.nodeid not in select and i.nodeid in known]
+            if dropped:
+                config.hook.pytest_deselected(items=dropped)
+                items[:] = keep
 
     return LatePaths()
 

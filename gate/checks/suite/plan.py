@@ -109,11 +109,13 @@ def suite(context: CheckContext) -> Suite | Errored:
 def _suite(context: CheckContext) -> Suite | Errored:
     change, policy, options = context.change, context.policy, context.options
     own = head_run(change) if touches_tests(change, policy.test_paths) else None
-    runs = [base_run(), existing_run(change, policy.test_paths)] if options.runs("tests") else []
+    # The existing tests run first; the base then runs only what did not pass there.
+    base = base_run().model_copy(update={"narrow": "existing"})
+    runs = [existing_run(change, policy.test_paths), base] if options.runs("tests") else []
     measured = coverage_request(context) if options.runs("coverage") else None
     if measured is not None:
         if own is None and runs:  # the existing run holds the change's tests too
-            runs[-1] = runs[-1].model_copy(update={"coverage": measured})
+            runs[0] = runs[0].model_copy(update={"coverage": measured})
         else:
             own = (own or existing_run(change, policy.test_paths)).model_copy(
                 update={"coverage": measured}
