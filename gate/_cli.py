@@ -125,20 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=_env("JOBS"),
         help="checks run at once (default: the number of cores) [GATE_JOBS]",
     )
-    check.add_argument(
-        "--offline",
-        action="store_true",
-        default=_env("OFFLINE", "") not in ("", "0"),
-        help="never reach a package index: the repository's test environment must be "
-        "cached already [GATE_OFFLINE=1]",
-    )
-    check.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        type=Path,
-        default=_env("CACHE_DIR"),
-        help="the cache: sandbox roots, test environments [GATE_CACHE_DIR]",
-    )
+    _cache_options(check)
     check.set_defaults(func=cmd_check)
 
     sandbox = sub.add_parser(
@@ -163,24 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
         "cache with --offline)",
     )
     sandbox.add_argument(
-        "--offline",
-        action="store_true",
-        default=_env("OFFLINE", "") not in ("", "0"),
-        help="deps: never reach a package index [GATE_OFFLINE=1]",
-    )
-    sandbox.add_argument(
         "--recipe",
         choices=("offline", "dockerfile"),
         default=None,
         help="how to build the image (default: offline where debootstrap "
         "and root are available, else dockerfile)",
     )
-    sandbox.add_argument(
-        "--cache-dir",
-        type=Path,
-        default=_env("CACHE_DIR"),
-        help="where the wheelhouse, images' roots and environments are kept [GATE_CACHE_DIR]",
-    )
+    _cache_options(sandbox)
     sandbox.set_defaults(func=cmd_sandbox)
 
     audit.add_parsers(sub)
@@ -207,6 +183,24 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _cache_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        default=_env("OFFLINE", "") not in ("", "0"),
+        help="never reach a package index: the repository's test environment must be "
+        "cached already (or come from --wheelhouse) [GATE_OFFLINE=1]",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=Path,
+        default=_env("CACHE_DIR"),
+        help="where the wheelhouse, the images' roots and the test environments are kept "
+        "[GATE_CACHE_DIR]",
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:

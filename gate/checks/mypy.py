@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.protocol import MypyRequest, MypyResult, ToolRun
-from gate.checks.sandboxed import package_version, run_tool
+from gate.checks.sandboxed import ask, package_version
 from gate.checks.scanned import Targets
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 from gate.workspace import read_text
@@ -45,28 +45,24 @@ class MypyCheck:
             head=tuple(head),
             strict=tuple(strict),
         )
-        path = context.workspace.write_request("mypy.json", request.model_dump_json().encode())
-        result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "mypy", path])
-        if isinstance(result, Errored):
-            return result
-        try:
-            runs = MypyResult.model_validate_json(result.stdout)
-        except ValueError as exc:
-            return Errored(f"mypy printed no result that could be read: {exc}", result.stdout)
+        done = ask(context, "mypy", request, MypyResult)
+        if isinstance(done, Errored):
+            return done
+        runs, raw = done
         head_errors = _parse(runs.head, "head", context)
         strict_errors = _parse(runs.strict, "head", context)
         base_errors = _parse(runs.base, "base", context)
         if isinstance(head_errors, str):
-            return Errored(head_errors, result.stdout)
+            return Errored(head_errors, raw)
         if isinstance(base_errors, str):
-            return Errored(base_errors, result.stdout)
+            return Errored(base_errors, raw)
         if isinstance(strict_errors, str):
-            return Errored(strict_errors, result.stdout)
+            return Errored(strict_errors, raw)
         head_errors += strict_errors
         return Completed(
             tuple(introduced(head_errors, base_errors)),
             {"files": float(files), "errors": float(len(head_errors))},
-            raw=result.stdout,
+            raw=raw,
         )
 
 

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from gate.findings import Finding
+
 TreeName = Literal["base", "head"]
 """A tree of the workspace: the base revision, or the base with the change applied."""
 RunName = Literal["base", "existing", "head"]
@@ -234,25 +236,11 @@ class RulesRequest(Model):
     """Workspace-relative path of the shipped index of well-known packages."""
 
 
-class FindingData(Model):
-    """A finding as the runner reports it (``gate.findings.Finding``'s JSON shape)."""
-
-    tool: str
-    rule_id: str
-    severity: Literal["low", "medium", "high", "critical"]
-    cwe: int | None
-    path: str
-    line: int | None
-    end_line: int | None
-    message: str
-    fingerprint: str
-
-
 class RulesResult(Model):
     """The answer to a :class:`RulesRequest`."""
 
-    findings: tuple[FindingData, ...]
-    """What the rules found."""
+    findings: tuple[Finding, ...]
+    """What the rules found (validated field by field, as the dataclass declares them)."""
     errors: tuple[str, ...]
     """Files the rules could not read (the check errs)."""
 

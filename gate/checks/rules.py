@@ -9,8 +9,7 @@ from gate import __version__
 from gate.change import FileStatus
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome
 from gate.checks.protocol import ChangedFile, PolicySettings, RulesRequest, RulesResult
-from gate.checks.sandboxed import run_tool
-from gate.findings import Finding
+from gate.checks.sandboxed import ask
 from gate.resources import resource
 from gate.rules.dependencies import normalize
 
@@ -57,17 +56,11 @@ class RulesCheck:
             import_names={k: tuple(v) for k, v in import_names().items()},
             well_known_file=well_known,
         )
-        path = context.workspace.write_request("rules.json", request.model_dump_json().encode())
-        result = run_tool(context, ["python", "-m", "gate.sandbox.runner", "rules", path])
-        if isinstance(result, Errored):
-            return result
-        try:
-            answer = RulesResult.model_validate_json(result.stdout)
-        except ValueError as exc:
-            return Errored(
-                f"the rules runner printed no result that could be read: {exc}", result.stdout
-            )
-        findings = tuple(Finding.from_json(f.model_dump()) for f in answer.findings)
+        done = ask(context, "rules", request, RulesResult)
+        if isinstance(done, Errored):
+            return done
+        answer, raw = done
+        findings = answer.findings
         if answer.errors:
-            return Errored("; ".join(answer.errors), result.stdout)
-        return Completed(findings, {"files": float(len(context.change.files))}, raw=result.stdout)
+            return Errored("; ".join(answer.errors), raw)
+        return Completed(findings, {"files": float(len(context.change.files))}, raw=raw)

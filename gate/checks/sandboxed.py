@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from gate.checks.interface import CheckContext, Errored
+from gate.checks.protocol import Model
 from gate.sandbox.interface import Job, Result
 
 
@@ -32,6 +34,36 @@ def run_tool(
         detail = (result.error_text.splitlines() or ["no error output"])[-1]
         return Errored(f"{_tool(argv)} exited with {result.exit_code}: {detail}", raw)
     return result
+
+
+M = TypeVar("M", bound=Model)
+
+
+def ask(
+    context: CheckContext,
+    runner: str,
+    request: Model,
+    answer: type[M],
+    timeout: float | None = None,
+    dependencies: Path | None = None,
+) -> tuple[M, bytes] | Errored:
+    """Send ``request`` to the in-sandbox runner ``runner`` (``gate.sandbox.runner``) and
+    read its answer as ``answer``; the answer and the raw output, or why there is none."""
+    path = context.workspace.write_request(f"{runner}.json", request.model_dump_json().encode())
+    result = run_tool(
+        context,
+        ["python", "-m", "gate.sandbox.runner", runner, path],
+        timeout=timeout,
+        dependencies=dependencies,
+    )
+    if isinstance(result, Errored):
+        return result
+    try:
+        return answer.model_validate_json(result.stdout), result.stdout
+    except ValueError as exc:
+        return Errored(
+            f"the {runner} runner printed no answer that could be read: {exc}", result.stdout
+        )
 
 
 def package_version(package: str) -> str | None:

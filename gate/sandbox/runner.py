@@ -14,7 +14,6 @@ from pathlib import Path
 
 from gate.checks.properties import inside as properties_inside
 from gate.checks.protocol import (
-    FindingData,
     MypyRequest,
     MypyResult,
     PropertiesRequest,
@@ -53,8 +52,7 @@ def rules(request: RulesRequest) -> RulesResult:
             )
         )
     result = lint(files, settings, RULES)
-    findings = tuple(FindingData.model_validate(x.to_json()) for x in result.findings)
-    return RulesResult(findings=findings, errors=tuple(result.errors))
+    return RulesResult(findings=tuple(result.findings), errors=tuple(result.errors))
 
 
 def _dependencies(request: RulesRequest) -> DependencyIndex:

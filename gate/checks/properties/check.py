@@ -58,22 +58,19 @@ class PropertiesCheck:
             ),
         )
         request = PropertiesRequest(suite=suite, tree=plan.head_run(change), files=files)
-        done = plan.run_job(context, "properties", request)
+        done = plan.run_job(context, "properties", request, PropertiesResult)
         if isinstance(done, Errored):
             return done
-        try:
-            answer = PropertiesResult.model_validate_json(done.stdout)
-        except ValueError as exc:
-            return Errored(f"the properties runner printed no result that could be read: {exc}")
+        answer, raw = done
         base = cases_of(answer.suite.get("base"), "base")
         head = cases_of(answer.suite.get("head"), "changed")
         if isinstance(base, str) or isinstance(head, str):
-            return Errored(str(base if isinstance(base, str) else head), done.stdout)
+            return Errored(str(base if isinstance(base, str) else head), raw)
         generated = answer.generated
         if generated is None:
             return Errored(
                 f"the generated properties exited with {answer.exit}: {cause(answer.output)}",
-                done.stdout,
+                raw,
             )
         if not head and not generated.tested:
             why = "; ".join(generated.notes[:3]) or "no public, annotated function changed"
@@ -90,7 +87,7 @@ class PropertiesCheck:
                 "generated_failures": float(len(generated.failures)),
                 "untestable": float(len(generated.notes)),
             },
-            raw=done.stdout,
+            raw=raw,
         )
 
 

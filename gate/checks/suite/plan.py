@@ -21,12 +21,11 @@ from gate.checks.protocol import (
     SuiteRequest,
     SuiteResult,
 )
-from gate.checks.sandboxed import run_tool
+from gate.checks.sandboxed import M, ask
 from gate.errors import GateError
 from gate.rules.interface import matches
 from gate.sandbox import environment as test_environment
 from gate.sandbox.environment import Environment
-from gate.sandbox.interface import Result
 
 # Files that configure pytest or coverage.py: always the base revision's versions.
 CONFIG_NAMES = frozenset({
@@ -74,17 +73,17 @@ def environment(context: CheckContext) -> Environment | Errored:
     return context.shared.once("environment", build)
 
 
-def run_job(context: CheckContext, runner: str, request: Model) -> Result | Errored:
-    """Run an in-sandbox runner (``suite``, ``properties``) on ``request`` with the
-    suite's time limit, in the repository's test environment."""
+Asked = tuple[M, bytes] | Errored
+
+
+def run_job(context: CheckContext, runner: str, request: Model, answer: type[M]) -> Asked[M]:
+    """Ask an in-sandbox runner (``suite``, ``properties``) with the suite's time limit,
+    in the repository's test environment."""
     built = environment(context)
     if isinstance(built, Errored):
         return built
-    path = context.workspace.write_request(f"{runner}.json", request.model_dump_json().encode())
-    return run_tool(
-        context, ["python", "-m", "gate.sandbox.runner", runner, path],
-        timeout=context.policy.tests_timeout, dependencies=built.path,
-    )  # fmt: skip
+    timeout = context.policy.tests_timeout
+    return ask(context, runner, request, answer, timeout=timeout, dependencies=built.path)
 
 
 @dataclass(frozen=True)
@@ -123,17 +122,14 @@ def _suite(context: CheckContext) -> Suite | Errored:
     if own is not None:
         runs.append(own)
     request = SuiteRequest(seed=seed(change), max_examples=policy.max_examples, runs=tuple(runs))
-    done = run_job(context, "suite", request)
+    done = run_job(context, "suite", request, SuiteResult)
     if isinstance(done, Errored):
         return done
-    try:
-        result = SuiteResult.model_validate_json(done.stdout)
-    except ValueError as exc:
-        return Errored(f"the suite runner printed no result that could be read: {exc}")
+    result, raw = done
     built = environment(context)
     notes = built.notes if isinstance(built, Environment) else ()
     installs = {r.install for r in result.runs if r.install}
-    return Suite(result, done.stdout, (*notes, *sorted(installs)))
+    return Suite(result, raw, (*notes, *sorted(installs)))
 
 
 def coverage_request(context: CheckContext) -> CoverageRequest | None:
