@@ -18,6 +18,7 @@ import contextlib
 import fnmatch
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -42,6 +43,8 @@ SCRATCH = Path("/tmp")
 LAUNCHER = str(Path(launch.__file__).resolve())
 _TAIL = 4000  # characters of pytest's own output kept for the record
 INSTALL_TIMEOUT = 300
+_CAUSE = re.compile(r"^(error\b|ERROR\b|[\w.]*(Error|Exception)\b)")
+_PIP_CODE = re.compile(r"^error: [a-z-]+$")  # pip's own summary codes, not the cause
 PYTHON_DIR = f"python{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -144,8 +147,9 @@ class TestEnvironment:
         if code == 0:
             return None
         lines = [x.strip() for x in output.splitlines() if x.strip()]
-        cause = next((x for x in lines if "Error" in x or x.startswith("ERROR")), None)
-        return f"the project could not be installed: {cause or (lines or ['no output'])[-1]}"
+        causes = [x for x in lines if _CAUSE.match(x) and not _PIP_CODE.match(x)]
+        cause = (causes or lines or ["no output"])[0][:300]
+        return f"the project could not be installed (its tests import it from the tree): {cause}"
 
 
 def _installable(root: Path) -> bool:
