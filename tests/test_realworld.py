@@ -22,7 +22,8 @@ CASES = {
     "tomlkit": "benign,bug,xfail,expectation",
 }
 
-pytestmark = [pytest.mark.docker, pytest.mark.slow]
+# A project's cases are several whole gate runs, after its test environment is built.
+pytestmark = [pytest.mark.docker, pytest.mark.slow, pytest.mark.timeout(1500)]
 
 
 @pytest.mark.parametrize("project", sorted(CASES))

@@ -31,7 +31,8 @@ VALIDATION = frozenset({"ValueError", "TypeError"})
 
 
 class PropertiesCheck:
-    """One sandbox job: two pytest runs (``-m hypothesis``) and the generated properties."""
+    """One sandbox job: the generated properties, and two pytest runs (``-m hypothesis``)
+    of the repository's own hypothesis tests unless the tests check runs them."""
 
     id = "properties"
 
@@ -49,21 +50,23 @@ class PropertiesCheck:
             and not matches(f.path, policy.test_paths) and (f.added_lines or f.removed_lines)
         )  # fmt: skip
         own = ("-m", "hypothesis")
+        # The repository's own hypothesis tests run in the tests check's suite, with the
+        # same seed and budget, when that check runs too: not a second time here.
+        separate = "tests" not in context.options.checks
+        runs = (
+            plan.head_run(change).model_copy(update={"args": own}),
+            plan.base_run().model_copy(update={"args": own, "narrow": "head"}),
+        )
         suite = SuiteRequest(
-            seed=plan.seed(change),
-            max_examples=policy.max_examples,
-            runs=(
-                plan.head_run(change).model_copy(update={"args": own}),
-                plan.base_run().model_copy(update={"args": own, "narrow": "head"}),
-            ),
+            seed=plan.seed(change), max_examples=policy.max_examples, runs=runs if separate else ()
         )
         request = PropertiesRequest(suite=suite, tree=plan.head_run(change), files=files)
         done = plan.run_job(context, "properties", request, PropertiesResult)
         if isinstance(done, Errored):
             return done
         answer, raw = done
-        base = cases_of(answer.suite.get("base"), "base")
-        head = cases_of(answer.suite.get("head"), "changed")
+        base = cases_of(answer.suite.get("base"), "base") if separate else {}
+        head = cases_of(answer.suite.get("head"), "changed") if separate else {}
         if isinstance(base, str) or isinstance(head, str):
             return Errored(str(base if isinstance(base, str) else head), raw)
         generated = answer.generated
@@ -74,7 +77,8 @@ class PropertiesCheck:
             )
         if not head and not generated.tested:
             why = "; ".join(generated.notes[:3]) or "no public, annotated function changed"
-            return Skipped(f"nothing to test: no hypothesis tests, and no property written ({why})")
+            own_tests = "no hypothesis tests" if separate else "the tests check runs its tests"
+            return Skipped(f"nothing to test: {own_tests}, and no property written ({why})")
         findings = own_findings(base, head) + [generated_finding(f) for f in generated.failures]
         findings += [_note(n) for n in generated.notes]
         return Completed(
