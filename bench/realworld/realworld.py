@@ -50,7 +50,7 @@ def mergegate_bench_clamp(value: int, low: int, high: int) -> int:
 BENIGN_TEST = """from {module} import mergegate_bench_clamp
 
 
-def test_mergegate_bench_clamp():
+def test_mergegate_bench_clamp() -> None:
     assert mergegate_bench_clamp(5, 0, 3) == 3
     assert mergegate_bench_clamp(-1, 0, 3) == 0
     assert mergegate_bench_clamp(2, 0, 3) == 2
@@ -91,9 +91,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--no-timing", action="store_true", help="skip the suite by hand")
+    parser.add_argument(
+        "--render", type=Path, nargs="+", help="print the Markdown tables of --json files"
+    )
+    parser.add_argument(
+        "--history",
+        type=Path,
+        help="judge the real commits of [[history]] from DIR/OWNER+NAME/repo",
+    )
     parser.add_argument("--gate", default=str(Path(sys.executable).parent / "gate"))
     args = parser.parse_args(argv)
-    projects = tomllib.loads((HERE / "projects.toml").read_text())["project"]
+    data = tomllib.loads((HERE / "projects.toml").read_text())
+    if args.render:
+        return render(data, args.render)
+    if args.history is not None:
+        return history(data["history"], args)
+    projects = data["project"]
     chosen = [p for p in projects if not args.project or p["name"] in args.project]
     cases = [c for c in CASES if not args.case or c in ",".join(args.case).split(",")]
     results: list[Case] = []
@@ -111,11 +124,64 @@ def main(argv: list[str] | None = None) -> int:
                 "gate_median_seconds": statistics.median([r.seconds for r in mine] or [0.0]),
                 "tests_check_median_seconds": statistics.median(tests or [0.0]),
             }
-    payload = {"cases": [asdict(r) for r in results], "timings": timings}
-    if args.json:
-        args.json.write_text(json.dumps(payload, indent=1))
+            if args.json:  # after each project: a long run that is stopped keeps its results
+                payload = {"cases": [asdict(r) for r in results], "timings": timings}
+                args.json.write_text(json.dumps(payload, indent=1))
     if args.markdown:
         print(markdown(results, timings, {p["name"]: p for p in chosen}))
+    return 0
+
+
+def render(data: dict, files: list[Path]) -> int:
+    """The Markdown tables of earlier runs' JSON results, merged."""
+    results: list[Case] = []
+    timings: dict[str, dict[str, float]] = {}
+    for path in files:
+        payload = json.loads(path.read_text())
+        results += [Case(**c) for c in payload["cases"]]
+        timings.update(payload["timings"])
+    info = {p["name"]: p for p in data["project"]}
+    info |= {h["name"]: {**h, "version": "(git)"} for h in data.get("history", [])}
+    print(markdown(results, timings, info))
+    return 0
+
+
+def history(entries: list[dict], args: argparse.Namespace) -> int:
+    """Each real commit judged against its parent, as `gate check --base C~1 --head C`."""
+    results: list[Case] = []
+    timings: dict[str, dict[str, float]] = {}
+    for entry in entries:
+        if args.project and entry["name"] not in args.project:
+            continue
+        source = args.history / entry["repository"].replace("/", "+") / "repo"
+        with tempfile.TemporaryDirectory(prefix=f"history-{entry['name']}-") as tmp:
+            repo = Path(tmp) / "repo"
+            subprocess.run(["git", "clone", "--quiet", "--shared", str(source), str(repo)],
+                           check=True)  # fmt: skip
+            print(f"== {entry['name']} (history)", file=sys.stderr)
+            for commit in entry["commits"]:
+                git(repo, "checkout", "--quiet", "--force", commit)
+                result = run_gate(entry["name"], f"commit {commit}", repo, f"{commit}~1",
+                                  commit, args.gate)  # fmt: skip
+                results.append(result)
+                print(f"   {commit} {result.verdict:<7} {result.seconds:6.1f}s "
+                      f"{'; '.join(result.blocking)[:200]}", file=sys.stderr)  # fmt: skip
+            suite = 0.0 if args.no_timing else by_hand(repo, args.gate)
+            tests = [r.durations["tests"] for r in results
+                     if r.project == entry["name"] and "tests" in r.durations]  # fmt: skip
+            timings[entry["name"]] = {
+                "suite_seconds": suite,
+                "gate_median_seconds": statistics.median(
+                    [r.seconds for r in results if r.project == entry["name"]] or [0.0]
+                ),
+                "tests_check_median_seconds": statistics.median(tests or [0.0]),
+            }
+    if args.json:
+        args.json.write_text(json.dumps({"cases": [asdict(r) for r in results],
+                                         "timings": timings}, indent=1))  # fmt: skip
+    if args.markdown:
+        names = {e["name"]: {**e, "version": "(git)"} for e in entries}
+        print(markdown(results, timings, names))
     return 0
 
 
@@ -342,7 +408,7 @@ def markdown(results: list[Case], timings: dict, projects: dict) -> str:
         "|---|---|---|---|---|---|",
     ]
     for name, t in timings.items():
-        suite, tests = t["suite_seconds"], t["tests_check_median_seconds"]
+        suite, tests = t["suite_seconds"], t.get("tests_check_median_seconds", 0.0)
         ratio = f"{tests / suite:.1f}x" if suite else "-"
         out.append(
             f"| {name} {projects[name]['version']} | {projects[name].get('setup', '')} "

@@ -58,11 +58,16 @@ class Wanted:
     """Constraint lines (constraints files)."""
     left_out: tuple[str, ...] = ()
     """Declared lines no index can provide (URLs, paths, editables)."""
+    project: str | None = None
+    """The project's own normalised name: never in the environment (each run installs it
+    from its own tree), even where a dependency pulls a released copy in."""
 
     @property
     def key(self) -> str:
         """The environment's cache key: what is installed, for which Python."""
-        text = json.dumps([FORMAT, SANDBOX_PYTHON, self.requirements, self.constraints])
+        text = json.dumps(
+            [FORMAT, SANDBOX_PYTHON, self.requirements, self.constraints, self.project]
+        )
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -100,7 +105,7 @@ def wanted(found: Declared) -> Wanted:
     for tool in RUNNER:
         if tool not in names:
             requirements.append(f"{tool}=={metadata.version(tool)}")
-    return Wanted(tuple(requirements), tuple(constraints), tuple(left_out))
+    return Wanted(tuple(requirements), tuple(constraints), tuple(left_out), found.project)
 
 
 def declared_at(repo: Path, revision: str) -> Declared:
@@ -181,6 +186,7 @@ def _build(
                  f"requirements{', offline' if offline else ''})")  # fmt: skip
         installer = _Installer(want, staging, cache, offline, wheelhouse)
         dropped = installer.install(progress)
+        _without_project(staging / PYTHON_SITE, want.project)
         _scripts(staging)
         _readable(staging)
         manifest = {"key": want.key, "requirements": list(want.requirements),
@@ -288,6 +294,24 @@ class _Installer:
             f"{SANDBOX_PYTHON}; build missing ones with `pip wheel PKG -w DIR` and pass "
             "`gate sandbox deps --wheelhouse DIR`",
         )
+
+
+def _without_project(site: Path, project: str | None) -> None:
+    """Remove the project's own distribution where a dependency pulled a released copy
+    in (pytest needs iniconfig and pluggy): the runs install the project from the tree
+    under test, and the released copy must not stand in for it."""
+    if project is None:
+        return
+    for dist in metadata.distributions(path=[str(site)]):
+        if normalize(dist.metadata["Name"] or "") != project:
+            continue
+        for file in dist.files or []:
+            path = (site / file).resolve()
+            if path.is_relative_to(site.resolve()) and path.is_file():
+                path.unlink()
+        for folder in sorted(site.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
 
 
 def _name(requirement: str) -> str:

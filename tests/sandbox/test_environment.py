@@ -190,3 +190,18 @@ def test_a_package_no_index_has_is_left_out_by_name(calc: Repo, run_check) -> No
     assert DEP in notes["environment"] and "no wheel" in notes["environment"]
     assert "tests/test_dep.py" in {f.path for f in outcome.findings if f.rule_id == "not-required"}
     assert outcome.metrics["required"] == 4
+
+
+def test_the_project_itself_is_never_in_its_environment(shared_tmp: Path) -> None:
+    from gate.sandbox.image import wheelhouse_path
+
+    tools = wheelhouse_path()
+    if tools is None:
+        pytest.skip("the tools' wheelhouse is not built (gate sandbox build)")
+    pytest_pin = f"pytest=={metadata.version('pytest')}"
+    # pytest needs iniconfig: a project named iniconfig must test its own tree, not that.
+    want = environment.Wanted((pytest_pin,), project="iniconfig")
+    built = environment.ensure(want, cache=shared_tmp, offline=True, wheelhouse=tools)
+    site = next((built.path / "lib").glob("python*/site-packages"))
+    assert (site / "pytest").is_dir()
+    assert not list(site.glob("iniconfig*")), "the released iniconfig would stand in"

@@ -274,7 +274,7 @@ def test_a_base_whose_every_test_fails_errs_with_the_cause(calc: Repo, run_tests
     calc.commit({"tests/conftest.py": "import notinstalled\n"})
     outcome = run_tests(calc, broken(calc))
     assert isinstance(outcome, Errored)
-    assert "pytest exited with 4 on the base tree" in outcome.reason
+    assert "pytest exited with 4 on the existing tree" in outcome.reason
     assert "No module named 'notinstalled'" in outcome.reason
 
 
