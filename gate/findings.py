@@ -65,6 +65,24 @@ class Finding:
         """Order by path, line, rule."""
         return (self.path, self.line or 0, self.rule_id)
 
+    @classmethod
+    def note(
+        cls, tool: str, rule_id: str, path: str, message: str, line: int | None = None
+    ) -> Finding:
+        """A low-severity finding that informs (the policy warns on it), fingerprinted by
+        its rule, path and message."""
+        return cls(
+            tool=tool,
+            rule_id=rule_id,
+            severity=Severity.LOW,
+            cwe=None,
+            path=path,
+            line=line,
+            end_line=line,
+            message=message,
+            fingerprint=fingerprint(tool, rule_id, path, message),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The finding as JSON data (the verdict's and the sandbox runner's shape)."""
         return {

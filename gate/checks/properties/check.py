@@ -136,6 +136,5 @@ def generated_finding(failure: PropertyFailure) -> Finding:
 
 def _note(text: str) -> Finding:
     """A function or file no property could be written or run for."""
-    path = text.split(":", 1)[0] if text.split(":", 1)[0].endswith(".py") else "."
-    return Finding(TOOL, "untestable", Severity.LOW, None, path, None, None, text,
-                   fingerprint(TOOL, "untestable", text))  # fmt: skip
+    path = text.split(":", 1)[0]
+    return Finding.note(TOOL, "untestable", path if path.endswith(".py") else ".", text)

@@ -20,7 +20,7 @@ def run(request: PropertiesRequest) -> PropertiesResult:
     """Both hypothesis runs, then the generated properties."""
     suite = inside.run(request.suite)
     with inside.scratch(request.tree) as (work, root):
-        environment = inside.TestEnvironment(work)
+        environment = inside.RunEnvironment(work)
         environment.install(root, work / "install.log")
         files = [
             {"path": f.path, "old_path": f.old_path, "added": list(f.added),

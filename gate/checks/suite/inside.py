@@ -45,6 +45,11 @@ _TAIL = 4000  # characters of pytest's own output kept for the record
 INSTALL_TIMEOUT = 300
 _CAUSE = re.compile(r"^(error\b|ERROR\b|[\w.]*(Error|Exception)\b)")
 _PIP_CODE = re.compile(r"^error: [a-z-]+$")  # pip's own summary codes, not the cause
+PYTEST_ARGS = (
+    *("-p", "no:cacheprovider"),
+    *("-o", "junit_family=xunit1"),  # xunit1 gives each case its file and line
+    *("-q", "-rN", "--color=no", "--continue-on-collection-errors"),
+)
 PYTHON_DIR = f"python{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -98,7 +103,7 @@ def end_leftovers() -> None:
             os.kill(-1, signal.SIGKILL)
 
 
-class TestEnvironment:
+class RunEnvironment:
     """A virtual environment of the base Python for one run: its own site-packages (for
     the project, installed editable) and the mounted test environment behind it."""
 
@@ -118,10 +123,14 @@ class TestEnvironment:
 
     def variables(self) -> dict[str, str]:
         """What the code under test runs with: this environment first on PATH."""
-        path = [str(self.prefix / "bin"), *([self.bin] if self.bin else []),
-                os.environ.get("PATH", "/usr/bin:/bin")]  # fmt: skip
-        env = {**os.environ, "PATH": os.pathsep.join(path), "VIRTUAL_ENV": str(self.prefix),
-               "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}  # fmt: skip
+        path = [str(self.prefix / "bin"), *([self.bin] if self.bin else [])]
+        env = {
+            **os.environ,
+            "PATH": os.pathsep.join([*path, os.environ.get("PATH", "/usr/bin:/bin")]),
+            "VIRTUAL_ENV": str(self.prefix),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONHASHSEED": "0",
+        }
         for name in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE"):
             env.pop(name, None)
         if self.site:
@@ -173,7 +182,7 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
     that did not pass in ``earlier`` when the spec asks for it (and ``earlier`` says
     which: else, and when a test to run is not found here, every test runs)."""
     with scratch(spec) as (work, root):
-        environment = TestEnvironment(work)
+        environment = RunEnvironment(work)
         install = environment.install(root, work / "install.log")
         env = environment.variables()
         if install is not None and (root / "src").is_dir():
@@ -182,20 +191,18 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
             env[launch.MAX_EXAMPLES] = str(request.max_examples)
         plugins = launch.plugins(environment.site) if environment.site else []
         junit_file, log = work / "junit.xml", work / "log"
-        args = [
-            "-p", "no:cacheprovider", "-o", "junit_family=xunit1", f"--junitxml={junit_file}",
-            "-q", "-rN", "--color=no", "--continue-on-collection-errors",
-        ]  # fmt: skip
+        args = [*PYTEST_ARGS, f"--junitxml={junit_file}"]
         if "_hypothesis_pytestplugin" in plugins:
             args.append(f"--hypothesis-seed={request.seed}")
         if "pytest_cov.plugin" in plugins:
             args.append("--no-cov")  # the gate measures coverage itself, if asked
         if spec.coverage is not None:
-            env[launch.COVERAGE] = json.dumps({
+            measure = {
                 "data": str(work / "coverage" / "data"),
                 "report": str(work / "coverage.json"),
                 "sources": [".", *spec.coverage.sources],
-            })  # fmt: skip
+            }
+            env[launch.COVERAGE] = json.dumps(measure)
             (work / "coverage").mkdir()
         narrow = _narrow(work, earlier) if spec.narrow is not None else None
         if narrow is not None:
@@ -231,8 +238,8 @@ def _narrow(work: Path, earlier: RunResult | None) -> Path | None:
     if earlier is None or earlier.cases is None:
         return None
     select = [c.id for c in earlier.cases if c.outcome != "passed"]
-    spec = {"select": select, "known": [c.id for c in earlier.cases],
-            "collected": str(work / "collected.json")}  # fmt: skip
+    known = [c.id for c in earlier.cases]
+    spec = {"select": select, "known": known, "collected": str(work / "collected.json")}
     path = work / "narrow.json"
     path.write_text(json.dumps(spec), "utf-8")
     return path
@@ -254,8 +261,8 @@ def _taken_as_passing(narrow: Path, cases: list[dict[str, object]]) -> list[str]
 
 
 def _passing(test_id: str) -> dict[str, object]:
-    return {"id": test_id, "file": test_id.split("::", 1)[0], "line": None,
-            "outcome": "passed", "message": "", "collection": False}  # fmt: skip
+    file = test_id.split("::", 1)[0]
+    return {"id": test_id, "file": file, "line": None, "outcome": "passed", "message": ""}
 
 
 def run_logged(

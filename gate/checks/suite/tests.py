@@ -119,19 +119,17 @@ def not_required(base: dict[str, Case]) -> list[Finding]:
     for path, cases in sorted(by_file.items()):
         names = ", ".join(c.id.split("::", 1)[-1] for c in cases[:3])
         more = f" and {len(cases) - 3} more" if len(cases) > 3 else ""
-        findings.append(Finding(
-            TOOL, NOT_REQUIRED, Severity.LOW, None, path, cases[0].line, cases[0].line,
+        message = (
             f"{len(cases)} test(s) fail on the base revision in the sandbox, so they are not "
-            f"required: {names}{more} ({cases[0].message[:200]})",
-            fingerprint(TOOL, NOT_REQUIRED, path),
-        ))  # fmt: skip
+            f"required: {names}{more} ({cases[0].message[:200]})"
+        )
+        findings.append(Finding.note(TOOL, NOT_REQUIRED, path, message, line=cases[0].line))
     return findings
 
 
 def _note(text: str) -> Finding:
     """Something about the environment the tests ran in."""
-    return Finding(TOOL, ENVIRONMENT, Severity.LOW, None, ".", None, None, text,
-                   fingerprint(TOOL, ENVIRONMENT, text))  # fmt: skip
+    return Finding.note(TOOL, ENVIRONMENT, ".", text)
 
 
 def edited_tests(context: CheckContext, test_ids: list[str]) -> set[str]:
