@@ -19,6 +19,8 @@ from typing import Any
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
+from gate import syntax
+
 REQUIREMENTS = re.compile(r"(^|/)(requirements[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in))$")
 """Requirement files, at the root or in a requirements/ folder."""
 MANIFESTS = ("pyproject.toml", "setup.cfg", "setup.py", "Pipfile")
@@ -294,7 +296,7 @@ class _Found:
     def _setup_py(self, text: str) -> None:
         """``setup(...)``'s literal arguments, names bound to literals at module level
         resolved; nothing is run."""
-        tree = ast.parse(text)
+        tree = syntax.parse(text)
         bound: dict[str, ast.expr] = {}
         for node in tree.body:
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
@@ -332,7 +334,7 @@ class _Found:
                 self._test_line(line.strip())
 
     def _nox(self, text: str) -> None:
-        for node in ast.walk(ast.parse(text)):
+        for node in ast.walk(syntax.parse(text)):
             if isinstance(node, ast.Call) and _called(node.func) == "install":
                 args = [a.value for a in node.args if isinstance(a, ast.Constant)]
                 for i, arg in enumerate(args):

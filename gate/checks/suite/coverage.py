@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Mapping
 
+from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.protocol import FileLines
 from gate.checks.sandboxed import package_version
@@ -98,7 +99,7 @@ def first_lines(source: str, lines: frozenset[int]) -> frozenset[int]:
     statement of several lines by its first): a change to the arguments of a call on its
     third line is a change to that call."""
     try:
-        tree = ast.parse(source)
+        tree = syntax.parse(source)
     except (SyntaxError, ValueError):
         return lines
     first: dict[int, int] = {}

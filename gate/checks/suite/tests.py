@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import re
 
+from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.protocol import Case, RunResult
 from gate.checks.sandboxed import package_version
@@ -156,7 +157,7 @@ def edited_tests(context: CheckContext, test_ids: list[str]) -> set[str]:
 def _both_trees(context: CheckContext, path: str) -> tuple[ast.Module, ast.Module] | None:
     texts = [read_text(root / path) for root in (context.workspace.base, context.workspace.head)]
     try:
-        return (ast.parse(texts[0] or ""), ast.parse(texts[1] or ""))
+        return (syntax.parse(texts[0] or ""), syntax.parse(texts[1] or ""))
     except (SyntaxError, ValueError):
         return None
 
