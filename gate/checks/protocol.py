@@ -29,7 +29,7 @@ class CoverageRequest(Model):
     """Measure this run under coverage.py (branch)."""
 
     sources: tuple[str, ...] = ()
-    """Folders to measure besides the tree's root (those of the changed files)."""
+    """Folders to measure (those of the changed files; ``.`` for the root)."""
     changed: tuple[str, ...] = ()
     """The changed files: the answer says which of them the base's settings omit."""
 

@@ -200,7 +200,7 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
             measure = {
                 "data": str(work / "coverage" / "data"),
                 "report": str(work / "coverage.json"),
-                "sources": [".", *spec.coverage.sources],
+                "sources": list(spec.coverage.sources),
             }
             env[launch.COVERAGE] = json.dumps(measure)
             (work / "coverage").mkdir()
