@@ -140,8 +140,8 @@ def render(data: dict, files: list[Path]) -> int:
         payload = json.loads(path.read_text())
         results += [Case(**c) for c in payload["cases"]]
         timings.update(payload["timings"])
-    info = {p["name"]: p for p in data["project"]}
-    info |= {h["name"]: {**h, "version": "(git)"} for h in data.get("history", [])}
+    info = {h["name"]: {**h, "version": "(git)"} for h in data.get("history", [])}
+    info |= {p["name"]: p for p in data["project"]}
     print(markdown(results, timings, info))
     return 0
 
