@@ -77,7 +77,7 @@ class Job:
     env: Mapping[str, str] = field(default_factory=dict)
     """Extra environment variables."""
     dependencies: Path | None = None
-    """A dependency environment folder (``gate sandbox deps``) to mount read-only."""
+    """The repository's test environment folder, mounted read-only at ``DEPENDENCIES``."""
 
     @property
     def environment(self) -> dict[str, str]:

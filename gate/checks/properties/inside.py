@@ -1,6 +1,6 @@
-"""In the sandbox: the repository's own hypothesis tests (both trees) with the policy's
-budget, then the generated properties in a child process of the test environment's
-Python over a scratch copy of the changed tree."""
+"""In the sandbox: the repository's own hypothesis tests (both trees, when asked) with
+the policy's budget, then the generated properties in a child process of the test
+environment's Python over a scratch copy of the changed tree."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ GATE_PACKAGE = Path(__file__).resolve().parents[2]
 
 
 def run(request: PropertiesRequest) -> PropertiesResult:
-    """Both hypothesis runs, then the generated properties."""
+    """The hypothesis runs the request names (none when the tests check runs them),
+    then the generated properties."""
     suite = inside.run(request.suite)
     with inside.scratch(request.tree) as (work, root):
         environment = inside.RunEnvironment(work)
