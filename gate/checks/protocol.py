@@ -53,6 +53,10 @@ class RunSpec(Model):
     """Run only the tests that did not pass in that earlier run, or that it did not have;
     every other test collected here is taken as passing (it passed there, on the changed
     code, so nothing here can turn it into a finding)."""
+    files: tuple[str, ...] | None = None
+    """Run only the tests of these test modules (the ones the change adds or edits); the
+    tests of every other module are the ``existing`` run's, which ran them on the same
+    code. When a module yields no test here, every test runs after all."""
 
 
 class SuiteRequest(Model):

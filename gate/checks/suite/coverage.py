@@ -6,7 +6,7 @@ tests at all, or no coverable changed lines, is Skipped with that reason."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
@@ -36,24 +36,41 @@ class CoverageCheck:
         shared = plan.suite(context)
         if isinstance(shared, Errored):
             return shared
-        run = next((r for r in shared.result.runs if r.coverage is not None), None)
-        if run is None or run.coverage is None:
+        measured = [(r, r.coverage) for r in shared.result.runs if r.coverage is not None]
+        if not measured:
             return Errored("the suite runner measured no coverage", shared.raw)
-        cases = cases_of(run, "changed")
-        if isinstance(cases, str):
-            return Errored(cases, shared.raw)
-        if not cases:
+        any_cases = False
+        for run, data in measured:
+            cases = cases_of(run, run.name)
+            if isinstance(cases, str):
+                return Errored(cases, shared.raw)
+            if data.files is None and cases:
+                return Errored(f"coverage.py measured nothing: {data.error}", shared.raw)
+            any_cases = any_cases or bool(cases)
+            for path in data.omitted:  # the base's settings leave it out on purpose
+                changed.pop(path, None)
+        if not any_cases:
             return Skipped("the repository has no tests that pytest collects")
-        data = run.coverage
-        if data.files is None:
-            return Errored(f"coverage.py measured nothing: {data.error}", shared.raw)
-        for path in data.omitted:  # the base's settings leave it out on purpose
-            changed.pop(path, None)
         if not changed:
             return Skipped("the changed files are omitted by the base's coverage settings")
         for path, lines in changed.items():
             changed[path] = first_lines(read_text(context.workspace.head / path) or "", lines)
-        return measure(changed, data.files, shared.raw)
+        return measure(changed, union(data.files for _, data in measured), shared.raw)
+
+
+def union(measured: Iterable[Mapping[str, FileLines] | None]) -> dict[str, FileLines]:
+    """The lines of several runs over the same code: executed in any of them, else
+    missing in one."""
+    executed: dict[str, set[int]] = {}
+    missing: dict[str, set[int]] = {}
+    for files in measured:
+        for path, lines in (files or {}).items():
+            executed.setdefault(path, set()).update(lines.executed)
+            missing.setdefault(path, set()).update(lines.missing)
+    return {
+        path: FileLines(executed=tuple(sorted(ran)), missing=tuple(sorted(missing[path] - ran)))
+        for path, ran in executed.items()
+    }
 
 
 def measure(

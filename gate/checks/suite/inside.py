@@ -147,7 +147,15 @@ class RunEnvironment:
         if not (root / "PKG-INFO").is_file():  # no VCS metadata in a scratch copy
             env.setdefault("SETUPTOOLS_SCM_PRETEND_VERSION", "0.0.0")
         pip = [sys.executable, "-m", "pip", "--python", self.python, "--no-input", "--quiet"]
-        options = ["--no-deps", "--no-build-isolation", "--no-index", "--no-cache-dir"]
+        # --use-pep517: a project with only a setup.py is installed by setuptools' PEP 660
+        # hook too (its legacy ``develop`` would need pip inside the run's environment).
+        options = [
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--no-cache-dir",
+            "--use-pep517",
+        ]
         argv = [*pip, "install", *options, "--disable-pip-version-check", "-e", str(root)]
         try:
             code, output = run_logged(argv, root, env, log, INSTALL_TIMEOUT)
@@ -204,14 +212,16 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
             }
             env[launch.COVERAGE] = json.dumps(measure)
             (work / "coverage").mkdir()
-        narrow = _narrow(work, earlier) if spec.narrow is not None else None
+        narrow = _narrow(work, spec, earlier)
         if narrow is not None:
             env[launch.NARROW] = str(narrow)
         argv = [environment.python, "-P", LAUNCHER, "pytest", *args, *spec.args]
         exit_code, output = run_logged(argv, root, env, log)
         cases = junit.read_junit(junit_file) if junit_file.is_file() else None
         taken: list[str] = []
-        if narrow is not None and cases is not None:
+        if spec.files is not None and not _every_file_collected(work, spec.files):
+            return pytest_run(spec.model_copy(update={"files": None}), request)
+        if spec.narrow is not None and narrow is not None and cases is not None:
             left_out = _taken_as_passing(narrow, cases)
             if left_out is None:  # the ids did not match: run every test after all
                 return pytest_run(spec.model_copy(update={"narrow": None}), request)
@@ -233,16 +243,30 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
         )
 
 
-def _narrow(work: Path, earlier: RunResult | None) -> Path | None:
-    """The launcher's narrowing file: run what did not pass in ``earlier``."""
-    if earlier is None or earlier.cases is None:
+def _narrow(work: Path, spec: RunSpec, earlier: RunResult | None) -> Path | None:
+    """The launcher's narrowing file: run only the tests of ``spec.files``, or only what
+    did not pass in ``earlier`` (when ``spec.narrow`` names it); None: run every test."""
+    narrow: dict[str, object] = {"collected": str(work / "collected.json")}
+    if spec.files is not None:
+        narrow["files"] = list(spec.files)
+    elif spec.narrow is not None and earlier is not None and earlier.cases is not None:
+        narrow["select"] = [c.id for c in earlier.cases if c.outcome != "passed"]
+        narrow["known"] = [c.id for c in earlier.cases]
+    else:
         return None
-    select = [c.id for c in earlier.cases if c.outcome != "passed"]
-    known = [c.id for c in earlier.cases]
-    spec = {"select": select, "known": known, "collected": str(work / "collected.json")}
     path = work / "narrow.json"
-    path.write_text(json.dumps(spec), "utf-8")
+    path.write_text(json.dumps(narrow), "utf-8")
     return path
+
+
+def _every_file_collected(work: Path, files: tuple[str, ...]) -> bool:
+    """Whether pytest collected a test of every module in ``files`` (else the ids do not
+    name the files as the host does, or the project collects them in another way)."""
+    collected_file = work / "collected.json"
+    if not collected_file.is_file():
+        return False
+    seen = {i.split("::", 1)[0] for i in json.loads(collected_file.read_text("utf-8"))}
+    return all(f in seen for f in files)
 
 
 def _taken_as_passing(narrow: Path, cases: list[dict[str, object]]) -> list[str] | None:

@@ -31,9 +31,9 @@ COVERAGE = "MERGEGATE_COVERAGE"
 MAX_EXAMPLES = "MERGEGATE_MAX_EXAMPLES"
 """hypothesis's ``max_examples`` for every test, from the policy."""
 NARROW = "MERGEGATE_NARROW"
-"""A JSON file: ``select`` and ``known`` (test ids), ``collected`` (a file to write).
-Every test collected is written to ``collected``; only those in ``select`` or not in
-``known`` run."""
+"""A JSON file: ``collected`` (a file to write every collected test's id to), and either
+``select`` and ``known`` (test ids: only those in ``select`` or not in ``known`` run) or
+``files`` (test modules: only their tests run)."""
 EXTRA_PATHS = "MERGEGATE_PATHS"
 """Folders of the tree to put on ``sys.path`` (``os.pathsep``-separated), e.g. ``src``."""
 
@@ -90,9 +90,14 @@ def late_paths(saved: dict[str, str | None]) -> object:
                 return
             with open(narrow["collected"], "w", encoding="utf-8") as out:
                 json.dump([item.nodeid for item in items], out)
-            select, known = set(narrow["select"]), set(narrow["known"])
-            keep = [i for i in items if i.nodeid in select or i.nodeid not in known]
-            dropped = [i for i in items if i.nodeid not in select and i.nodeid in known]
+            if "files" in narrow:
+                files = set(narrow["files"])
+                kept = {i.nodeid for i in items if i.nodeid.split("::", 1)[0] in files}
+            else:
+                select, known = set(narrow["select"]), set(narrow["known"])
+                kept = {i.nodeid for i in items if i.nodeid in select or i.nodeid not in known}
+            keep = [i for i in items if i.nodeid in kept]
+            dropped = [i for i in items if i.nodeid not in kept]
             if dropped:
                 config.hook.pytest_deselected(items=dropped)
                 items[:] = keep

@@ -6,14 +6,17 @@ broken function; the test environment; the one sandbox job whose runs the ``test
 
 from __future__ import annotations
 
+import ast
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
+from gate import syntax
 from gate.change import Change
 from gate.checks.interface import CheckContext, Errored
 from gate.checks.protocol import (
+    Case,
     CoverageRequest,
     Model,
     RunName,
@@ -26,6 +29,7 @@ from gate.errors import GateError
 from gate.rules.interface import matches
 from gate.sandbox import environment as test_environment
 from gate.sandbox.environment import Environment
+from gate.workspace import read_text
 
 # Files that configure pytest or coverage.py: always the base revision's versions.
 CONFIG_NAMES = frozenset({
@@ -92,6 +96,8 @@ class Suite:
 
     result: SuiteResult
     """The runs."""
+    request: SuiteRequest
+    """What was asked of them."""
     raw: bytes
     """The runner's answer as it printed it."""
     notes: tuple[str, ...]
@@ -106,22 +112,9 @@ def suite(context: CheckContext) -> Suite | Errored:
 
 
 def _suite(context: CheckContext) -> Suite | Errored:
-    change, policy, options = context.change, context.policy, context.options
-    own = head_run(change) if touches_tests(change, policy.test_paths) else None
-    # The existing tests run first; the base then runs only what did not pass there.
-    base = base_run().model_copy(update={"narrow": "existing"})
-    runs = [existing_run(change, policy.test_paths), base] if options.runs("tests") else []
-    measured = coverage_request(context) if options.runs("coverage") else None
-    if measured is not None:
-        if own is None and runs:  # the existing run holds the change's tests too
-            runs[0] = runs[0].model_copy(update={"coverage": measured})
-        else:
-            own = (own or existing_run(change, policy.test_paths)).model_copy(
-                update={"coverage": measured}
-            )
-    if own is not None:
-        runs.append(own)
-    request = SuiteRequest(seed=seed(change), max_examples=policy.max_examples, runs=tuple(runs))
+    request = SuiteRequest(
+        seed=seed(context.change), max_examples=context.policy.max_examples, runs=runs(context)
+    )
     done = run_job(context, "suite", request, SuiteResult)
     if isinstance(done, Errored):
         return done
@@ -129,7 +122,114 @@ def _suite(context: CheckContext) -> Suite | Errored:
     built = environment(context)
     notes = built.notes if isinstance(built, Environment) else ()
     installs = {r.install for r in result.runs if r.install}
-    return Suite(result, raw, (*notes, *sorted(installs)))
+    return Suite(result, request, raw, (*notes, *sorted(installs)))
+
+
+def runs(context: CheckContext) -> tuple[RunSpec, ...]:
+    """The runs of the suite job, in order: the existing tests on the changed code; the
+    base, narrowed to what did not pass there; the change's own tests when it touches
+    tests, only its own test modules when nothing else of the tests changed. Coverage is
+    measured in whichever runs hold the change's tests; the check reads their union."""
+    change, policy, options = context.change, context.policy, context.options
+    existing = existing_run(change, policy.test_paths)
+    own = head_run(change) if touches_tests(change, policy.test_paths) else None
+    measured = coverage_request(context) if options.runs("coverage") else None
+    if not options.runs("tests"):  # coverage alone: one run of the change's whole tree
+        return (
+            ()
+            if measured is None
+            else ((own or existing).model_copy(update={"coverage": measured}),)
+        )
+    if own is not None:
+        modules = own_modules(context)
+        if modules == ():  # it only deletes test modules: the existing run has the rest
+            own = None
+        elif modules is not None:
+            own = own.model_copy(update={"files": modules})
+    base = base_run().model_copy(update={"narrow": "existing"})
+    chosen = [existing, base, *([own] if own is not None else [])]
+    if measured is None:
+        return tuple(chosen)
+    measure = {"head"} if own is not None and own.files is None else {"existing", "head"}
+    return tuple(
+        r.model_copy(update={"coverage": measured}) if r.name in measure else r for r in chosen
+    )
+
+
+def own_modules(context: CheckContext) -> tuple[str, ...] | None:
+    """The test modules the change adds or edits, when that (and deleting test modules)
+    is all it does to the tests: the other modules' tests are then the same in its tree
+    as in the existing run. None when it touches anything else the tests read (a
+    conftest, settings, helpers, data) or a module another test file imports, which
+    tests of other modules may feel."""
+    test_paths = context.policy.test_paths
+    modules = set()
+    for f in context.change.files:
+        for name in filter(None, (f.path, f.old_path)):
+            if is_test_material(name, test_paths) and not is_test_module(name):
+                return None
+        if f.exists_after and is_test_module(f.path):
+            modules.add(f.path)
+    stems = {PurePosixPath(m).stem for m in modules} | {
+        PurePosixPath(f.old_path).stem
+        for f in context.change.files
+        if f.old_path and is_test_module(f.old_path)
+    }
+    if stems and imported_by_tests(context.workspace.head, stems, test_paths):
+        return None
+    return tuple(sorted(modules))
+
+
+def is_test_module(path: str) -> bool:
+    """A module of tests by pytest's default names (``test_*.py``, ``*_test.py``) or
+    Django's (``tests.py``)."""
+    return not is_config(path) and matches(path, ("test_*.py", "*_test.py", *TEST_NAMES))
+
+
+def imported_by_tests(root: Path, stems: set[str], test_paths: tuple[str, ...]) -> bool:
+    """Whether a test file under ``root`` imports a module named one of ``stems`` (a
+    base class of tests, shared fixtures): read with ``ast``, nothing is run."""
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink() or not is_test_material(relative, test_paths):
+            continue
+        if PurePosixPath(relative).stem in stems:  # one of them: it runs anyway
+            continue
+        text = read_text(path) or ""
+        if not any(stem in text for stem in stems):
+            continue
+        try:
+            tree = syntax.parse(text)
+        except (SyntaxError, ValueError):
+            return True
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or "", *(a.name for a in node.names)]
+            if any(part in stems for name in names for part in name.split(".")):
+                return True
+    return False
+
+
+def changed_tree_cases(
+    context: CheckContext, suite: Suite, cases: dict[str, dict[str, Case]]
+) -> dict[str, Case]:
+    """The tests of the change's tree: the ``head`` run's, and where it ran only the
+    change's own test modules, the ``existing`` run's for the modules the change does
+    not touch (the same tests on the same code); the ``existing`` run's when there is no
+    ``head`` run."""
+    existing = cases.get("existing", {})
+    spec = next((r for r in suite.request.runs if r.name == "head"), None)
+    head = cases.get("head")
+    if head is None or spec is None:
+        return existing
+    if spec.files is None:
+        return head
+    touched = {n for f in context.change.files for n in (f.path, f.old_path) if n}
+    kept = {i: c for i, c in existing.items() if i.split("::", 1)[0] not in touched}
+    return {**kept, **head}
 
 
 def coverage_request(context: CheckContext) -> CoverageRequest | None:

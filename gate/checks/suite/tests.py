@@ -78,7 +78,7 @@ class TestsCheck:
         base, existing = results.get("base"), results.get("existing")
         if base is None or existing is None:
             return Errored("the suite runner gave no base or existing run", shared.raw)
-        head = results.get("head", existing)
+        head = plan.changed_tree_cases(context, shared, results)
         if base and not any(c.outcome == "passed" for c in base.values()):
             # Nothing could be required: judging against nothing would pass anything.
             first = next(iter(base.values()))

@@ -7,7 +7,7 @@ import functools
 import pytest
 
 from gate.checks.interface import Completed, Errored, Skipped
-from gate.checks.protocol import Case, RunResult
+from gate.checks.protocol import Case, RunResult, SuiteResult
 from gate.checks.suite.tests import TestsCheck, cases_of, judge
 
 from ...conftest import Repo
@@ -287,3 +287,26 @@ def test_a_plugin_the_change_registers_is_not_loaded(calc: Repo, run_tests) -> N
         "pytest.toml": "[pytest]\naddopts = []\n",
     }
     assert ("failed", "tests/test_ops.py::test_add") in found(run_tests(calc, change))
+
+
+def head_ids(outcome) -> set[str]:
+    """The test ids of the ``head`` run, as the runner answered."""
+    result = SuiteResult.model_validate_json(outcome.raw)
+    head = result.get("head")
+    assert head is not None and head.cases is not None
+    return {c.id for c in head.cases}
+
+
+def test_a_new_test_module_runs_alone_and_the_others_are_still_judged(
+    calc: Repo, run_tests
+) -> None:
+    new = "from calc.ops import add\n\n\ndef test_new():\n    assert add(0, 0) == 0\n"
+    outcome = run_tests(calc, {**broken(calc), "tests/test_new.py": new})
+    assert ("failed", "tests/test_ops.py::test_add") in found(outcome)
+    assert head_ids(outcome) == {"tests/test_new.py::test_new"}
+
+
+def test_a_new_module_without_tests_runs_the_whole_head_tree(calc: Repo, run_tests) -> None:
+    outcome = run_tests(calc, {"tests/test_empty.py": "X = 1\n"})
+    assert found(outcome) == set()
+    assert "tests/test_ops.py::test_add" in head_ids(outcome)
