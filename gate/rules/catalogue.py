@@ -25,12 +25,15 @@ from gate.rules.gate302_test_skipped import SkippedTest
 from gate.rules.gate303_tautological_assertion import TautologicalAssertion
 from gate.rules.gate304_assertions_removed import AssertionsRemoved
 from gate.rules.gate305_expected_value_edited import ExpectedValueEdited
+from gate.rules.gate306_outcome_hook import OutcomeHook
+from gate.rules.gate307_runner_internals import RunnerInternals
 from gate.rules.gate401_security_suppression import SecuritySuppression
 from gate.rules.gate402_lint_suppression import LintSuppression
 from gate.rules.gate403_protected_path import EditedTestConfig, ProtectedPathEdited
 from gate.rules.gate405_symlink_escape import SymlinkEscape
 from gate.rules.gate406_hardcoded_credential import HardcodedCredential
 from gate.rules.gate407_private_key import PrivateKeyCommitted
+from gate.rules.gate408_confusable_identifier import ConfusableIdentifier
 from gate.rules.interface import Rule
 
 RULES: tuple[type[Rule], ...] = (
@@ -57,6 +60,8 @@ RULES: tuple[type[Rule], ...] = (
     TautologicalAssertion,
     AssertionsRemoved,
     ExpectedValueEdited,
+    OutcomeHook,
+    RunnerInternals,
     SecuritySuppression,
     LintSuppression,
     ProtectedPathEdited,
@@ -64,6 +69,7 @@ RULES: tuple[type[Rule], ...] = (
     SymlinkEscape,
     HardcodedCredential,
     PrivateKeyCommitted,
+    ConfusableIdentifier,
 )
 
 
