@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +23,7 @@ from gate.checks.interface import (
     Check,
     CheckContext,
     Completed,
+    Deadline,
     Errored,
     Outcome,
     RunOptions,
@@ -102,7 +103,9 @@ def run(request: Request) -> Run:
                 cache=request.cache,
                 progress=request.progress,
             )
-            context = CheckContext(change, workspace, policy, sandbox, options)
+            context = CheckContext(
+                change, workspace, policy, sandbox, options, deadline=Deadline(policy.timeout)
+            )
             timed = run_checks(checks, context, request.jobs)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
     judged = sorted(
@@ -187,6 +190,7 @@ def run_checks(
     """
     workers = max(1, min(jobs or (os.cpu_count() or 1), len(checks)))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gate-check")
+    overrun = False
     try:
         futures = {c.id: pool.submit(_timed, c, context) for c in checks}
         pending = set(futures.values())
@@ -194,12 +198,31 @@ def run_checks(
             # Wake up often: a signal the kernel hands to a worker thread only sets a
             # flag, and the main thread must run to raise it (SIGTERM as KeyboardInterrupt).
             _, pending = wait(pending, timeout=0.25)
-        return {cid: future.result() for cid, future in futures.items()}
+            deadline = context.deadline
+            if pending and deadline is not None and deadline.left() < -OVERRUN_GRACE:
+                # A check stuck outside its sandboxed commands: stop every job, and
+                # give up on what has not ended, rather than overrun the time limit.
+                overrun = True
+                context.sandbox.close()
+                _, pending = wait(pending, timeout=OVERRUN_GRACE)
+                break
+        return {cid: _result(future, context) for cid, future in futures.items()}
     except BaseException:
         context.sandbox.close()
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=not overrun, cancel_futures=True)
+
+
+OVERRUN_GRACE = 10.0
+"""Seconds a check may run past the run's time limit before the run gives up on it."""
+
+
+def _result(future: Future[tuple[Outcome, float]], context: CheckContext) -> tuple[Outcome, float]:
+    if future.done():
+        return future.result()
+    limit = context.deadline.seconds if context.deadline else 0
+    return Errored(f"did not end within the run's time limit of {limit:g} s (timed out)"), limit
 
 
 def _timed(check: Check, context: CheckContext) -> tuple[Outcome, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,26 @@ class Shared:
             return cast(T, self._values[key])
 
 
+class Deadline:
+    """The run's time limit: every sandboxed command of the run ends by it. The time
+    spent building what the checks need (a test environment, once) does not count."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._lock = threading.Lock()
+        self._end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        """Seconds until the limit (negative once it has passed)."""
+        with self._lock:
+            return self._end - time.monotonic()
+
+    def extend(self, seconds: float) -> None:
+        """Move the limit by ``seconds`` the run spent on the gate's own preparation."""
+        with self._lock:
+            self._end += seconds
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """Everything a check may look at."""
@@ -106,6 +127,8 @@ class CheckContext:
     """How the run may prepare what the checks need."""
     shared: Shared = field(default_factory=Shared, compare=False, repr=False)
     """Work the checks of this run share."""
+    deadline: Deadline | None = field(default=None, compare=False, repr=False)
+    """The run's time limit (None: each command has only its own)."""
 
 
 class Check(Protocol):

@@ -8,7 +8,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-from gate.checks.interface import CheckContext, Errored
+from gate.checks.interface import CheckContext, Deadline, Errored
 from gate.checks.protocol import Model
 from gate.sandbox.interface import Job, Result
 
@@ -24,12 +24,24 @@ def run_tool(
     """Run ``argv`` in the workspace inside the sandbox (within the policy's time limit
     per check, unless ``timeout`` names another)."""
     policy = context.policy
-    job = Job(argv, context.workspace.root, timeout or policy.timeout, policy.limits,
-              dict(env or {}), dependencies)  # fmt: skip
+    limit = timeout or policy.timeout
+    deadline = context.deadline
+    left = limit if deadline is None else deadline.left()
+    if left <= 0 and deadline is not None:
+        return Errored(f"{_tool(argv)} did not start: {run_limit(deadline)}")
+    # Within a second of its own limit, a command keeps its own (and its own wording).
+    bounded = left < limit - 1
+    job = Job(
+        argv=argv, workspace=context.workspace.root, timeout=left if bounded else limit,
+        limits=policy.limits, env=dict(env or {}), dependencies=dependencies,
+    )  # fmt: skip
     result = context.sandbox.run(job)
     raw = result.stdout + result.stderr
     if result.killed_by is not None:
-        return Errored(f"{_tool(argv)} was killed: {killed_reason(result, job)}", raw)
+        reason = killed_reason(result, job)
+        if result.killed_by == "timeout" and deadline is not None and bounded:
+            reason = run_limit(deadline)
+        return Errored(f"{_tool(argv)} was killed: {reason}", raw)
     if result.exit_code not in ok:
         detail = (result.error_text.splitlines() or ["no error output"])[-1]
         return Errored(f"{_tool(argv)} exited with {result.exit_code}: {detail}", raw)
@@ -72,6 +84,11 @@ def package_version(package: str) -> str | None:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return None
+
+
+def run_limit(deadline: Deadline) -> str:
+    """The run's time limit, reached, in words."""
+    return f"the run's time limit of {deadline.seconds:g} s reached (timed out)"
 
 
 def killed_reason(result: Result, job: Job) -> str:

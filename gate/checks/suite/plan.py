@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -66,6 +67,7 @@ def environment(context: CheckContext) -> Environment | Errored:
 
     def build() -> Environment | Errored:
         change, options = context.change, context.options
+        started = time.monotonic()
         try:
             want = test_environment.wanted(test_environment.declared_at(change.repo, change.base))
             return test_environment.ensure(
@@ -73,6 +75,9 @@ def environment(context: CheckContext) -> Environment | Errored:
             )
         except GateError as exc:
             return Errored(exc.diagnostics())
+        finally:  # the gate's own preparation does not count against the run's limit
+            if context.deadline is not None:
+                context.deadline.extend(time.monotonic() - started)
 
     return context.shared.once("environment", build)
 

@@ -1,0 +1,134 @@
+"""The project's own catalogue of hostile changes: each one what an attacker (or an agent
+pushed to get green) would try, one line on what it attempts, and what must stop it.
+Every bypass found is added here, so that it stays closed.
+
+Each change applies to the ``calc`` fixture (``tests/fixtures/calc``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Files = dict[str, str | None]
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """One hostile change and the verdict it must get."""
+
+    name: str
+    """Short id (the test id)."""
+    attempts: str
+    """What it tries, in one line."""
+    files: Callable[[Path], Files]
+    """The files it writes, from the repository's root (None deletes one)."""
+    blocked_by: frozenset[str]
+    """Blocking findings (``tool:rule``) of which at least one must be in the verdict."""
+    reason: str | None = None
+    """Instead of a finding: a phrase one of the verdict's reasons must hold."""
+    environment: dict[str, str] = field(default_factory=dict)
+    """Variables the gate runs with (a short time limit)."""
+    slow: bool = False
+    """Takes most of a minute a sandbox."""
+
+
+def _ops(root: Path) -> str:
+    return (root / "calc" / "ops.py").read_text()
+
+
+def _broken(root: Path) -> str:
+    return _ops(root).replace("return a + b", "return a - b")
+
+
+SKIP_FAILURES = """\
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        report.outcome = "skipped"
+"""
+
+PATCH_REPORTS = """\
+import _pytest.reports
+
+_pytest.reports.TestReport.failed = property(lambda self: False)
+_pytest.reports.TestReport.passed = property(lambda self: True)
+
+"""
+
+LOOKALIKE_BASE = """\
+
+
+def is_admin(user: str) -> bool:
+    return user == "root"
+
+
+def allowed(user: str) -> bool:
+    return is_admin(user)
+"""
+
+# "is_\u0430dmin": the first "a" is Cyrillic (U+0430); the call below reads as unchanged.
+LOOKALIKE = """\
+
+
+def is_admin(user: str) -> bool:
+    return user == "root"
+
+
+def is_\u0430dmin(user: str) -> bool:
+    return True
+
+
+def allowed(user: str) -> bool:
+    return is_\u0430dmin(user)
+"""
+
+CATALOGUE: tuple[Hostile, ...] = (
+    Hostile(
+        name="conftest-report-hook",
+        attempts="a root conftest.py that turns any future failure into a skip",
+        files=lambda root: {"conftest.py": SKIP_FAILURES},
+        blocked_by=frozenset({"rules:GATE306"}),
+    ),
+    Hostile(
+        name="report-hook-in-library-code",
+        attempts="the same report hook defined in library code, with a bug beside it",
+        files=lambda root: {"calc/ops.py": _broken(root) + "\n\n" + SKIP_FAILURES},
+        blocked_by=frozenset({"rules:GATE306", "tests:failed"}),
+    ),
+    Hostile(
+        name="patch-pytest-reports",
+        attempts="library code that patches pytest's report objects at import, hiding a bug",
+        files=lambda root: {"calc/ops.py": PATCH_REPORTS + _broken(root)},
+        blocked_by=frozenset({"rules:GATE307"}),
+    ),
+    Hostile(
+        name="lookalike-identifier",
+        attempts="a Cyrillic look-alike of is_admin that grants everything, called as before",
+        files=lambda root: {"calc/ops.py": _ops(root) + LOOKALIKE},
+        blocked_by=frozenset({"rules:GATE408"}),
+    ),
+    Hostile(
+        name="endless-loop",
+        attempts="code the tests call loops forever, to hang the gate past its time limit",
+        files=lambda root: {
+            "calc/ops.py": _ops(root).replace("return a + b", "while True:\n        pass")
+        },
+        blocked_by=frozenset(),
+        reason="timed out",
+        environment={"GATE_TIMEOUT": "30"},
+        slow=True,
+    ),
+)
+"""Every hostile change, by name."""
+
+BASES: dict[str, Callable[[Path], Files]] = {
+    "lookalike-identifier": lambda root: {"calc/ops.py": _ops(root) + LOOKALIKE_BASE},
+}
+"""What the base revision needs first, for the changes that rely on it."""
