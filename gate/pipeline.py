@@ -36,6 +36,7 @@ from gate.policy.conditions import conditions, judge
 from gate.policy.interface import Results
 from gate.policy.model import Policy
 from gate.process import ProcessError
+from gate.sandbox import runs
 from gate.sandbox.select import open_sandbox
 from gate.verdict import CheckResult, Verdict, digest, levels
 from gate.workspace import Workspace
@@ -94,6 +95,7 @@ def run(request: Request) -> Run:
     policy = loader.load(repo, change.base, request.policy_file)
     checks, notes = select(policy, request.only, request.skip)
     started = datetime.now(UTC)
+    runs.sweep_folders()  # what runs killed before they could clean up left behind
     with Workspace(change) as workspace:
         sandbox = open_sandbox(request.sandbox, unsafe_no_sandbox=request.unsafe_no_sandbox)
         with closing(sandbox):

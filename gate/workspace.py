@@ -12,6 +12,7 @@ from types import TracebackType
 from gate.change import Change, git
 from gate.errors import ChangeError, UnsafePathError
 from gate.process import ProcessError
+from gate.sandbox import runs
 
 
 def read_text(path: Path) -> str | None:
@@ -32,7 +33,7 @@ class Workspace:
 
     def __init__(self, change: Change) -> None:
         self.change = change
-        self.root = Path(tempfile.mkdtemp(prefix="mergegate-"))
+        self.root = runs.mark(Path(tempfile.mkdtemp(prefix="mergegate-")))
         # The sandbox user (not the owner) must be able to read the mounted trees.
         self.root.chmod(0o755)
         self.base = self.root / "base"

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import IO
 
+from gate.sandbox import runs
 from gate.sandbox.image import PYTHON_SITE, gate_sources
 from gate.sandbox.interface import (
     DEPENDENCIES,
@@ -60,7 +61,7 @@ class BwrapSandbox:
         self._lock = threading.Lock()
         self._closed = False
         # mergegate's own runners, copied where the unprivileged user can read them.
-        self.runtime = Path(tempfile.mkdtemp(prefix="mergegate-runtime-"))
+        self.runtime = runs.mark(Path(tempfile.mkdtemp(prefix="mergegate-runtime-")))
         self.runtime.chmod(0o755)
         for name, path in gate_sources():
             target = self.runtime / "gate" / name

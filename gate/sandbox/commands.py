@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gate.sandbox import bwrap, environment, image
+from gate.sandbox import bwrap, environment, image, runs
 from gate.sandbox import docker as docker_backend
 from gate.sandbox.interface import SandboxUnavailableError
 
@@ -22,11 +22,16 @@ def run(action: str, recipe: str | None, cache: Path | None, write: Write) -> in
     if action == "build":
         return _build(client, recipe, folder, write)
     if action == "prune":
+        folders = runs.sweep_folders()
         if client is None:
-            write("no Docker engine answers: no containers to prune\n")
+            no_engine = "no Docker engine answers: no containers to prune"
+            write(f"removed {len(folders)} temporary folder(s) of dead runs; {no_engine}\n")
             return 0
         removed = docker_backend.sweep(client)
-        write(f"removed {len(removed)} leftover container(s) of dead runs\n")
+        write(
+            f"removed {len(removed)} leftover container(s) and {len(folders)} temporary "
+            "folder(s) of dead runs\n"
+        )
         return 0
     return _check(client, folder, write)
 

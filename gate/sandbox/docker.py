@@ -207,11 +207,28 @@ def _remove(container: Any) -> None:
 
 
 def sweep(client: Any) -> list[str]:
-    """Remove the containers of dead runs (by label only); return their names."""
-    removed = []
-    for container in client.containers.list(all=True, filters={"label": runs.LABEL}):
-        run_id = container.labels.get(runs.RUN_LABEL, "")
-        if runs.is_dead(run_id):
-            _remove(container)
-            removed.append(container.name)
+    """Remove the containers of dead runs (by label only); return their names.
+
+    Read from the engine's list alone (no inspection of each container, which races
+    with other runs' containers ending), and a container already gone is no error:
+    any number of runs may sweep at once."""
+    import docker.errors
+
+    removed: list[str] = []
+    try:
+        listed = client.api.containers(all=True, filters={"label": runs.LABEL})
+    except docker.errors.NotFound:
+        return removed
+    for entry in listed:
+        labels = entry.get("Labels") or {}
+        if not runs.is_dead(labels.get(runs.RUN_LABEL, "")):
+            continue
+        try:
+            client.api.remove_container(entry["Id"], force=True)
+        except docker.errors.NotFound:
+            continue  # another run swept it first
+        except docker.errors.APIError:
+            continue  # being removed already; the next sweep sees it gone
+        names = entry.get("Names") or [entry["Id"][:12]]
+        removed.append(names[0].lstrip("/"))
     return removed

@@ -1,4 +1,5 @@
-"""Run ids, container labels, and the sweep that removes containers of dead runs only.
+"""Run ids, container labels and folder marks, and what the sweeps of containers and
+temporary folders use to remove those of dead runs only.
 
 A run id names the host, the pid and that process's start time, so a container whose
 run is alive (even another live ``gate`` on the same machine) is never touched.
@@ -7,7 +8,9 @@ run is alive (even another live ``gate`` on the same machine) is never touched.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 LABEL = "mergegate"
@@ -45,3 +48,28 @@ def is_dead(run_id: str) -> bool:
 def labels(run_id: str) -> dict[str, str]:
     """The labels every container of ours carries."""
     return {LABEL: "1", RUN_LABEL: run_id}
+
+
+MARK = ".mergegate-run"
+"""The file in each temporary folder of a run that names the run."""
+
+
+def mark(folder: Path) -> Path:
+    """Mark a temporary folder as this run's, so that a later run may remove it if this
+    one is killed before it can."""
+    (folder / MARK).write_text(current_run_id(), "utf-8")
+    return folder
+
+
+def sweep_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the marked temporary folders of dead runs; return them."""
+    removed = []
+    for folder in Path(parent or tempfile.gettempdir()).glob("mergegate-*"):
+        try:
+            run_id = (folder / MARK).read_text("utf-8")
+        except OSError:
+            continue  # not a run's folder, or gone already
+        if is_dead(run_id):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
