@@ -3,8 +3,11 @@ the base revision's mypy settings; only the errors the change introduces count."
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
@@ -44,6 +47,7 @@ class MypyCheck:
             base=tuple(base),
             head=tuple(head),
             strict=tuple(strict),
+            unsuppressed=added_ignores(context, [*head, *strict]),
         )
         done = ask(context, "mypy", request, MypyResult)
         if isinstance(done, Errored):
@@ -59,11 +63,68 @@ class MypyCheck:
         if isinstance(strict_errors, str):
             return Errored(strict_errors, raw)
         head_errors += strict_errors
+        hidden = _hidden(runs, request, base_errors, context)
+        if isinstance(hidden, str):
+            return Errored(hidden, raw)
         return Completed(
-            tuple(introduced(head_errors, base_errors)),
-            {"files": float(files), "errors": float(len(head_errors))},
+            tuple(introduced(head_errors, base_errors) + hidden),
+            {
+                "files": float(files),
+                "errors": float(len(head_errors)),
+                "hidden": float(len(hidden)),
+            },
             raw=raw,
         )
+
+
+_IGNORE = re.compile(r"#\s*type:\s*ignore\b")
+HIDDEN = "hidden-by-ignore"
+
+
+def added_ignores(context: CheckContext, paths: list[str]) -> dict[str, dict[int, int]]:
+    """The ``# type: ignore`` comments on lines the change adds, by file: line -> the
+    column the comment starts at (read with ``tokenize``, so strings do not count)."""
+    added = {f.path: f.added_lines for f in context.change.files if f.exists_after}
+    found: dict[str, dict[int, int]] = {}
+    for path in paths:
+        lines = added.get(path)
+        text = read_text(context.workspace.head / path) if lines else None
+        if not lines or text is None:
+            continue
+        try:
+            tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+        except (tokenize.TokenError, SyntaxError):
+            continue  # mypy reports what does not parse
+        comments = {
+            t.start[0]: t.start[1]
+            for t in tokens
+            if t.type == tokenize.COMMENT and t.start[0] in lines and _IGNORE.match(t.string)
+        }
+        if comments:
+            found[path] = comments
+    return found
+
+
+def _hidden(
+    runs: MypyResult, request: MypyRequest, base_errors: list[Finding], context: CheckContext
+) -> list[Finding] | str:
+    """The errors the change's ignore comments hide that the base does not have: each a
+    finding on the comment's line."""
+    hidden: list[Finding] = []
+    for run in (runs.unsuppressed, runs.unsuppressed_strict):
+        if run is None:
+            continue
+        errors = _parse(run, "head", context, seen=request)
+        if isinstance(errors, str):
+            return errors.replace("head files", "changed files without their ignore comments")
+        at = [e for e in errors if e.line in request.unsuppressed.get(e.path, {})]
+        for error in introduced(at, base_errors):
+            message = f"a `# type: ignore` the change adds hides a new error: {error.message}"
+            hidden.append(replace(
+                error, rule_id=HIDDEN, message=message,
+                fingerprint=fingerprint(TOOL, HIDDEN, error.fingerprint),
+            ))  # fmt: skip
+    return hidden
 
 
 def base_config(base: Path) -> str | None:
@@ -84,8 +145,12 @@ def base_config(base: Path) -> str | None:
     return None
 
 
-def _parse(run: ToolRun, tree: str, context: CheckContext) -> list[Finding] | str:
-    """mypy's errors as findings; a crash or a usage error is a reason to fail closed."""
+def _parse(
+    run: ToolRun, tree: str, context: CheckContext, seen: MypyRequest | None = None
+) -> list[Finding] | str:
+    """mypy's errors as findings; a crash or a usage error is a reason to fail closed.
+    ``seen``: the files were checked without the change's ignore comments, as this
+    request cut them (the fingerprints read the lines as mypy saw them)."""
     exit_code = run.exit
     if exit_code not in (0, 1):
         detail = (run.stderr.strip().splitlines() or ["no error output"])[-1]
@@ -99,7 +164,8 @@ def _parse(run: ToolRun, tree: str, context: CheckContext) -> list[Finding] | st
             continue
         path, number = match["path"], int(match["line"])
         if path not in sources:
-            sources[path] = read_text(root / path) or ""
+            text = read_text(root / path) or ""
+            sources[path] = seen.without_ignores(path, text) if seen else text
         code = match["code"] or "error"
         # Line numbers inside messages ("defined on line 5") move with the code: drop them.
         message = re.sub(r"line \d+", "line N", match["message"])

@@ -260,6 +260,21 @@ class MypyRequest(Model):
     """Files of the changed tree."""
     strict: tuple[str, ...]
     """New files of the changed tree held to ``--strict``."""
+    unsuppressed: dict[str, dict[int, int]] = {}
+    """Changed files, by the lines the change adds with a ``# type: ignore`` and the
+    column that comment starts at: checked again without those comments."""
+
+    def without_ignores(self, path: str, text: str) -> str:
+        """``text`` of the changed file ``path`` with the change's ignore comments cut off
+        (each line of ``unsuppressed`` cut at its column, trailing spaces gone)."""
+        columns = self.unsuppressed.get(path, {})
+        if not columns:
+            return text
+        lines = text.split("\n")
+        for line, column in columns.items():
+            if 0 < line <= len(lines):
+                lines[line - 1] = lines[line - 1][:column].rstrip()
+        return "\n".join(lines)
 
 
 class ToolRun(Model):
@@ -279,3 +294,7 @@ class MypyResult(Model):
     base: ToolRun
     head: ToolRun
     strict: ToolRun
+    unsuppressed: ToolRun | None = None
+    """The files of ``unsuppressed`` without the change's ignore comments."""
+    unsuppressed_strict: ToolRun | None = None
+    """The same for those of them held to ``--strict``."""

@@ -89,6 +89,13 @@ def allowed(user: str) -> bool:
     return is_\u0430dmin(user)
 """
 
+HIDDEN_TYPE_ERROR = """\
+
+
+def ratio(a: int, b: int) -> int:
+    return a / b  # type: ignore[return-value]
+"""
+
 CATALOGUE: tuple[Hostile, ...] = (
     Hostile(
         name="conftest-report-hook",
@@ -113,6 +120,12 @@ CATALOGUE: tuple[Hostile, ...] = (
         attempts="a Cyrillic look-alike of is_admin that grants everything, called as before",
         files=lambda root: {"calc/ops.py": _ops(root) + LOOKALIKE},
         blocked_by=frozenset({"rules:GATE408"}),
+    ),
+    Hostile(
+        name="type-ignore-hides-error",
+        attempts="a new type error silenced by the `# type: ignore[...]` the change adds",
+        files=lambda root: {"calc/ops.py": _ops(root) + HIDDEN_TYPE_ERROR},
+        blocked_by=frozenset({"mypy:hidden-by-ignore"}),
     ),
     Hostile(
         name="endless-loop",

@@ -78,3 +78,32 @@ def test_on_the_calc_fixture_new_fails_and_old_does_not(calc: Repo, run_mypy) ->
     assert isinstance(outcome, Completed), outcome
     assert [(f.path, f.rule_id) for f in outcome.findings] == [("calc/ops.py", "return-value")]
     assert outcome.metrics["errors"] == 2
+
+
+def test_an_ignore_comment_that_hides_a_new_error_is_found(repo: Repo, run_mypy) -> None:
+    repo.commit({"app/geo.py": TYPED})
+    hidden = "\n\nSIDE: int = area(2, 3) + 'cm'  # type: ignore[operator]  # shorter\n"
+    outcome = run_mypy(repo, {"app/geo.py": TYPED + hidden})
+    assert isinstance(outcome, Completed), outcome
+    (error,) = outcome.findings
+    assert (error.path, error.line, error.rule_id) == ("app/geo.py", 5, "hidden-by-ignore")
+    assert "a `# type: ignore` the change adds hides a new error" in error.message
+    assert outcome.metrics["hidden"] == 1
+
+
+def test_an_ignore_comment_on_an_old_error_hides_nothing_new(repo: Repo, run_mypy) -> None:
+    old = TYPED + "\n\nSIDE: int = area(2, 3) + 'cm'\n"
+    repo.commit({"app/geo.py": old})
+    silenced = old.replace("'cm'\n", "'cm'  # type: ignore[operator]\n")
+    outcome = run_mypy(repo, {"app/geo.py": silenced})
+    assert isinstance(outcome, Completed), outcome
+    assert outcome.findings == ()
+
+
+def test_an_ignore_in_a_string_is_not_a_comment(repo: Repo, run_mypy) -> None:
+    repo.commit({"app/geo.py": TYPED})
+    text = TYPED + "\n\nHELP: str = 'add # type: ignore to silence mypy'\n"
+    outcome = run_mypy(repo, {"app/geo.py": text})
+    assert isinstance(outcome, Completed), outcome
+    assert outcome.findings == ()
+    assert outcome.metrics["hidden"] == 0
