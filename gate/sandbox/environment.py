@@ -159,6 +159,9 @@ def ensure(
         found = load(target)
         if found is not None:
             return found
+        if target.exists():  # a corrupt or half-removed entry: built again from scratch
+            progress(f"the cached test environment {want.key} is damaged: building it again")
+            shutil.rmtree(target)
         return _build(want, target, cache, offline, wheelhouse, progress)
 
 

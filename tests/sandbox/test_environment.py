@@ -205,3 +205,26 @@ def test_the_project_itself_is_never_in_its_environment(shared_tmp: Path) -> Non
     site = next((built.path / "lib").glob("python*/site-packages"))
     assert (site / "pytest").is_dir()
     assert not list(site.glob("iniconfig*")), "the released iniconfig would stand in"
+
+
+def test_a_damaged_environment_is_built_again(calc: Repo, with_dependency: Path) -> None:
+    backend = (
+        '\n[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n'
+    )
+    calc.commit({"pyproject.toml": PYPROJECT.replace(">=1", ">=1,!=0.3") + backend})
+    args = ("sandbox", "deps", "--offline", "--wheelhouse", str(with_dependency))
+    first = _gate(*args, cwd=calc.path)
+    assert first.returncode == 0, first.stderr
+    want = environment.wanted(environment.declared_at(calc.path, "HEAD"))
+    target = environment.location(want.key)
+    (target / "environment.json").write_text("{not json")
+    again = _gate(*args, cwd=calc.path)
+    assert again.returncode == 0, again.stderr
+    assert "damaged" in again.stderr
+    assert environment.load(target) is not None
+
+
+def _gate(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gate", *args], cwd=cwd, capture_output=True, text=True
+    )

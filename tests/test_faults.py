@@ -1,0 +1,113 @@
+"""Faults from outside the change: the engine gone, a container killed mid-check, a full
+disk (a damaged cache entry: ``sandbox/test_environment.py``). Each ends in its
+documented exit code with one line, never a PASSED verdict, and leaves no half-written
+file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from gate.sandbox import runs
+
+from .conftest import Repo
+
+GATE = [sys.executable, "-m", "gate"]
+
+
+def gate(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*GATE, *args], cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True,
+        text=True, timeout=600,
+    )  # fmt: skip
+
+
+def one_line(stderr: str) -> str:
+    """The message a failed command ends with (after any progress lines): one line, no
+    traceback."""
+    assert "Traceback" not in stderr, stderr
+    return [x for x in stderr.splitlines() if x.strip()][-1]
+
+
+def test_no_engine_is_exit_3_in_one_line(calc: Repo, tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    calc.write({"calc/ops.py": "\n" + (calc.path / "calc/ops.py").read_text()})
+    env = {"DOCKER_HOST": f"unix://{tmp_path}/no-engine.sock", "TMPDIR": str(scratch)}
+    done = gate("check", "--sandbox", "docker", cwd=calc.path, env=env)
+    assert done.returncode == 3
+    assert "no Docker engine answers" in one_line(done.stderr)
+    assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.docker
+@pytest.mark.slow
+def test_a_container_killed_mid_check_fails_the_verdict(calc: Repo, tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    scratch.chmod(0o755)
+    endless = (calc.path / "calc/ops.py").read_text().replace("return a + b", "while True: pass")
+    calc.write({"calc/ops.py": endless})
+    proc = subprocess.Popen(
+        [*GATE, "check", "--sandbox", "docker", "--only", "tests"], cwd=calc.path,
+        env={**os.environ, "TMPDIR": str(scratch)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    label = f"label={runs.RUN_LABEL}"
+    killed = False
+    for _ in range(600):  # until the suite's container runs: then kill it from outside
+        listed = subprocess.run(
+            ["docker", "ps", "--quiet", "--filter", label], capture_output=True, text=True
+        ).stdout.split()
+        mine = [c for c in listed if _run_of(c).split(":")[1:2] == [str(proc.pid)]]
+        if mine:
+            subprocess.run(["docker", "kill", *mine], capture_output=True)
+            killed = True
+            break
+        time.sleep(0.1)
+    out, err = proc.communicate(timeout=600)
+    assert killed, "the suite's container never started"
+    assert proc.returncode == 1, err
+    assert "FAILED" in out
+    assert "Traceback" not in err
+    assert list(scratch.iterdir()) == []
+
+
+def _run_of(container: str) -> str:
+    return subprocess.run(
+        ["docker", "inspect", "--format", f'{{{{index .Config.Labels "{runs.RUN_LABEL}"}}}}',
+         container],
+        capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path):
+    """A 64 KiB file system, full once a little is written (root only)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)])
+    if made.returncode != 0:
+        pytest.skip("this machine cannot mount a tmpfs")
+    (mount / "filler").write_bytes(b"x" * (56 * 1024))
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_for_out_is_exit_2_and_no_half_file(calc: Repo, full_disk: Path) -> None:
+    calc.write({"calc/ops.py": "\n" + (calc.path / "calc/ops.py").read_text()})
+    out = full_disk / "verdict"
+    done = gate("check", "--only", "rules", "--out", str(out), cwd=calc.path)
+    assert done.returncode == 2, done.stderr
+    assert "cannot write to" in one_line(done.stderr)
+    written = [p.name for p in out.rglob("*")] if out.exists() else []
+    assert not [name for name in written if name.startswith(".")], written  # no temporary
+    assert "verdict.dsse.json" not in written or (out / "verdict.dsse.json").stat().st_size > 0
