@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
@@ -93,22 +94,32 @@ class Shared:
 
 class Deadline:
     """The run's time limit: every sandboxed command of the run ends by it. The time
-    spent building what the checks need (a test environment, once) does not count."""
+    spent building what the checks need (a test environment, once) does not count: the
+    clock stops while it is built."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self._lock = threading.Lock()
         self._end = time.monotonic() + seconds
+        self._stopped: float | None = None  # when the clock stopped, while it is
 
     def left(self) -> float:
         """Seconds until the limit (negative once it has passed)."""
         with self._lock:
-            return self._end - time.monotonic()
+            now = self._stopped if self._stopped is not None else time.monotonic()
+            return self._end - now
 
-    def extend(self, seconds: float) -> None:
-        """Move the limit by ``seconds`` the run spent on the gate's own preparation."""
+    @contextlib.contextmanager
+    def stopped(self) -> Iterator[None]:
+        """Stop the clock for the gate's own preparation (not nested)."""
         with self._lock:
-            self._end += seconds
+            self._stopped = time.monotonic()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._end += time.monotonic() - (self._stopped or time.monotonic())
+                self._stopped = None
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ broken function; the test environment; the one sandbox job whose runs the ``test
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -67,17 +67,18 @@ def environment(context: CheckContext) -> Environment | Errored:
 
     def build() -> Environment | Errored:
         change, options = context.change, context.options
-        started = time.monotonic()
+        # The gate's own preparation does not count against the run's time limit.
+        paused = context.deadline.stopped() if context.deadline else contextlib.nullcontext()
         try:
-            want = test_environment.wanted(test_environment.declared_at(change.repo, change.base))
-            return test_environment.ensure(
-                want, cache=options.cache, offline=options.offline, progress=options.progress
-            )
+            with paused:
+                want = test_environment.wanted(
+                    test_environment.declared_at(change.repo, change.base)
+                )
+                return test_environment.ensure(
+                    want, cache=options.cache, offline=options.offline, progress=options.progress
+                )
         except GateError as exc:
             return Errored(exc.diagnostics())
-        finally:  # the gate's own preparation does not count against the run's limit
-            if context.deadline is not None:
-                context.deadline.extend(time.monotonic() - started)
 
     return context.shared.once("environment", build)
 
