@@ -106,10 +106,17 @@ def mypy(request: MypyRequest) -> MypyResult:
     return MypyResult(**runs)
 
 
+def _not_python(folder: str, names: list[str]) -> set[str]:
+    """The names of a folder that are neither folders nor files mypy reads."""
+    keep = (".py", ".pyi", "py.typed")
+    return {n for n in names if not n.endswith(keep) and not os.path.isdir(os.path.join(folder, n))}
+
+
 def unsuppressed_tree(request: MypyRequest) -> str:
     """A scratch copy of the changed tree with the change's ignore comments cut off."""
     root = Path(tempfile.mkdtemp(prefix="unsuppressed-", dir="/tmp")) / "tree"
-    shutil.copytree("head", root, symlinks=True)
+    # Only what mypy reads: the Python files (the settings are the base's, by path).
+    shutil.copytree("head", root, symlinks=True, ignore=_not_python)
     for path in request.unsuppressed:
         target = root / path
         if target.is_symlink() or not target.is_file():
