@@ -120,10 +120,8 @@ def _hidden(
         at = [e for e in errors if e.line in request.unsuppressed.get(e.path, {})]
         for error in introduced(at, base_errors):
             message = f"a `# type: ignore` the change adds hides a new error: {error.message}"
-            hidden.append(replace(
-                error, rule_id=HIDDEN, message=message,
-                fingerprint=fingerprint(TOOL, HIDDEN, error.fingerprint),
-            ))  # fmt: skip
+            key = fingerprint(TOOL, HIDDEN, error.fingerprint)
+            hidden.append(replace(error, rule_id=HIDDEN, message=message, fingerprint=key))
     return hidden
 
 

@@ -32,9 +32,13 @@ def run_tool(
     # Within a second of its own limit, a command keeps its own (and its own wording).
     bounded = left < limit - 1
     job = Job(
-        argv=argv, workspace=context.workspace.root, timeout=left if bounded else limit,
-        limits=policy.limits, env=dict(env or {}), dependencies=dependencies,
-    )  # fmt: skip
+        argv=argv,
+        workspace=context.workspace.root,
+        timeout=left if bounded else limit,
+        limits=policy.limits,
+        env=dict(env or {}),
+        dependencies=dependencies,
+    )
     result = context.sandbox.run(job)
     raw = result.stdout + result.stderr
     if result.killed_by is not None:

@@ -12,15 +12,31 @@ from gate.rules.interface import CstRule, Example
 # pytest hooks whose implementation can turn a failure into a pass, a skip or nothing:
 # by rewriting reports or statuses, not running a test's body, dropping tests from the
 # collection, or changing the session's exit status.
-OUTCOME_HOOKS = frozenset({
-    "pytest_runtest_makereport", "pytest_report_teststatus", "pytest_runtest_logreport",
-    "pytest_runtest_protocol", "pytest_runtest_call", "pytest_runtest_setup",
-    "pytest_runtest_teardown", "pytest_pyfunc_call", "pytest_collection_modifyitems",
-    "pytest_collection", "pytest_collect_file", "pytest_pycollect_makemodule",
-    "pytest_pycollect_makeitem", "pytest_ignore_collect", "pytest_itemcollected",
-    "pytest_collectreport", "pytest_make_collect_report", "pytest_deselected",
-    "pytest_sessionfinish", "pytest_runtestloop", "pytest_generate_tests",
-})  # fmt: skip
+OUTCOME_HOOKS = frozenset(
+    {
+        "pytest_runtest_makereport",
+        "pytest_report_teststatus",
+        "pytest_runtest_logreport",
+        "pytest_runtest_protocol",
+        "pytest_runtest_call",
+        "pytest_runtest_setup",
+        "pytest_runtest_teardown",
+        "pytest_pyfunc_call",
+        "pytest_collection_modifyitems",
+        "pytest_collection",
+        "pytest_collect_file",
+        "pytest_pycollect_makemodule",
+        "pytest_pycollect_makeitem",
+        "pytest_ignore_collect",
+        "pytest_itemcollected",
+        "pytest_collectreport",
+        "pytest_make_collect_report",
+        "pytest_deselected",
+        "pytest_sessionfinish",
+        "pytest_runtestloop",
+        "pytest_generate_tests",
+    }
+)
 
 
 class OutcomeHook(CstRule):

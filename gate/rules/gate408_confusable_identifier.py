@@ -12,11 +12,13 @@ from gate.rules.interface import CstRule, Example
 
 # Letters of other scripts that render like Latin ones (from Unicode's confusables
 # data, TR39, the Cyrillic and Greek letters that are confusable with ASCII letters).
-LOOKALIKES = dict(zip(
-    "аАвВеЕһҺіІјЈкКмМнНоОрРсСтТуУхХѕЅԁԛԝӏɑαΑβΒεΕηΗιΙκΚμΜνΝοΟρΡτΤυΥχΧζΖ",
-    "aABBeEhHiIjJkKmMhHoOpPcCtTyYxXsSdqwlaaABBeEnHiIkKuMvNoOpPtTuYxXzZ",
-    strict=True,
-))  # fmt: skip
+LOOKALIKES = dict(
+    zip(
+        "аАвВеЕһҺіІјЈкКмМнНоОрРсСтТуУхХѕЅԁԛԝӏɑαΑβΒεΕηΗιΙκΚμΜνΝοΟρΡτΤυΥχΧζΖ",
+        "aABBeEhHiIjJkKmMhHoOpPcCtTyYxXsSdqwlaaABBeEnHiIkKuMvNoOpPtTuYxXzZ",
+        strict=True,
+    )
+)
 
 # Scripts that TR39's "highly restrictive" profile lets an identifier mix with Latin.
 WITH_LATIN = frozenset({"HAN", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO"})
