@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from gate.findings import Finding
+from gate.policy.model import CodeMayUse
 
 TreeName = Literal["base", "head"]
 """A tree of the workspace: the base revision, or the base with the change applied."""
@@ -17,6 +18,9 @@ RunName = Literal["base", "existing", "head"]
 own tests."""
 CaseOutcome = Literal["passed", "failed", "error", "skipped", "xfailed"]
 PropertyKind = Literal["fuzz", "idempotent", "roundtrip", "differential"]
+GuardKind = Literal["result-file", "ctypes", "gc", "code", "runner-changed", "log"]
+"""What the guard in the pytest process saw (see ``gate.checks.suite.guard``); ``log``:
+its log cannot be trusted."""
 
 
 class Model(BaseModel):
@@ -57,6 +61,9 @@ class RunSpec(Model):
     """Run only the tests of these test modules (the ones the change adds or edits); the
     tests of every other module are the ``existing`` run's, which ran them on the same
     code. When a module yields no test here, every test runs after all."""
+    untrusted: tuple[str, ...] = ()
+    """The change's own code in this run's tree (Python files outside the test modules):
+    the guard in the pytest process denies it what forging a result needs."""
 
 
 class SuiteRequest(Model):
@@ -66,6 +73,8 @@ class SuiteRequest(Model):
     """hypothesis's seed, fixed by the change's digest."""
     max_examples: int | None = None
     """hypothesis's example budget for every test (None: the project's own)."""
+    code_may_use: tuple[CodeMayUse, ...] = ()
+    """What the guard lets the change's code use although forging a result needs it."""
     runs: tuple[RunSpec, ...]
     """The runs, in order."""
 
@@ -107,6 +116,16 @@ class CoverageResult(Model):
     """The changed files the base's coverage settings leave out on purpose."""
 
 
+class GuardRecord(Model):
+    """Something the code under test did to the runner, denied or seen by the guard."""
+
+    kind: GuardKind
+    detail: str
+    """What it did."""
+    where: str | None = None
+    """``path:line`` in the tree of the code that did it."""
+
+
 class RunResult(Model):
     """What one pytest run did."""
 
@@ -125,6 +144,9 @@ class RunResult(Model):
     """Coverage, when asked for."""
     taken_as_passing: int = 0
     """Tests collected but not run here, by ``narrow`` (they passed in the earlier run)."""
+    guard: tuple[GuardRecord, ...] = ()
+    """What the guard denied or saw; any record means the run's results are not the
+    suite's alone."""
 
 
 class SuiteResult(Model):

@@ -10,13 +10,13 @@ import tomllib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from gate import __version__
 from gate.change import git
 from gate.errors import PolicyError
 from gate.findings import Severity
-from gate.policy.model import Action, MetricCondition, Policy, Waiver
+from gate.policy.model import Action, CodeMayUse, MetricCondition, Policy, Waiver
 from gate.process import ProcessError
 from gate.resources import resource
 from gate.sandbox.interface import Limits
@@ -31,7 +31,7 @@ _SCHEMA: Mapping[str, Any] = {
     "checks": {"enabled": list, "required": list},
     "findings": {"block_at": str, "security_tools": list, "blocking_tools": list, "actions": dict},
     "protected": {"block": list, "warn": list},
-    "tests": {"paths": list, "timeout": (int, float)},
+    "tests": {"paths": list, "timeout": (int, float), "code_may_use": list},
     "coverage": {"threshold": (int, float)},
     "properties": {"max_examples": int},
     "tools": {"bandit": {"ignore_in_tests": list}, "mypy": {"strict_new_files": bool}},
@@ -192,6 +192,7 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
         protected_block=_strings(data.get("protected", {}).get("block", []), "protected.block"),
         protected_warn=_strings(data.get("protected", {}).get("warn", []), "protected.warn"),
         test_paths=_strings(data.get("tests", {}).get("paths", []), "tests.paths"),
+        code_may_use=_code_may_use(data.get("tests", {}).get("code_may_use", [])),
         bandit_ignore_in_tests=_strings(
             data.get("tools", {}).get("bandit", {}).get("ignore_in_tests", []),
             "tools.bandit.ignore_in_tests",
@@ -209,6 +210,14 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
         + _coverage_condition(threshold),
         waivers=tuple(_waiver(w) for w in data.get("waivers", [])),
     )
+
+
+def _code_may_use(values: list[Any]) -> tuple[CodeMayUse, ...]:
+    allowed = get_args(CodeMayUse)
+    for value in values:
+        if value not in allowed:
+            raise ValueError(f"tests.code_may_use: {value!r} is not one of {', '.join(allowed)}")
+    return tuple(values)
 
 
 def _actions(

@@ -8,10 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from gate.findings import Severity
 from gate.sandbox.interface import Limits
+
+CodeMayUse = Literal["ctypes", "gc"]
+"""What the guard in the pytest process denies the change's own code unless the policy
+lets it (``[tests] code_may_use``): a ctypes binding, a leak checker."""
 
 
 class Action(Enum):
@@ -83,6 +87,9 @@ class Policy:
     """Globs of paths whose edit warns."""
     test_paths: tuple[str, ...]
     """Globs of test files."""
+    code_may_use: tuple[CodeMayUse, ...]
+    """What the change's own code may use in the pytest process although forging a
+    result needs it too (the guard denies it otherwise)."""
     bandit_ignore_in_tests: tuple[str, ...]
     """Bandit tests that do not apply to test files (B101: assert)."""
     mypy_strict_new_files: bool

@@ -96,6 +96,63 @@ def ratio(a: int, b: int) -> int:
     return a / b  # type: ignore[return-value]
 """
 
+# Past the static rules (``pytest`` is a public module, not one of its internals): the
+# guard's watch sees pytest's own class change during the run.
+PATCH_PUBLIC_REPORTS = """\
+import pytest
+
+pytest.TestReport.failed = property(lambda self: False)
+pytest.TestReport.passed = property(lambda self: True)
+
+"""
+
+# After pytest has written its JUnit report: strip the failures, exit 0.
+REWRITE_JUNIT = """\
+import atexit
+import os
+import re
+import sys
+
+
+def _forge() -> None:
+    for arg in sys.argv:
+        if arg.startswith("--junitxml="):
+            path = arg.split("=", 1)[1]
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            text = re.sub(r"<failure.*?</failure>", "", text, flags=re.S)
+            text = re.sub(r'failures="[0-9]+"', 'failures="0"', text)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os._exit(0)
+
+
+atexit.register(_forge)
+
+"""
+
+# Find the reports in memory and turn failures into passes, as they are made.
+GC_WALK = """\
+import gc
+
+
+def _forge() -> None:
+    for thing in gc.get_objects():
+        if type(thing).__name__ == "TestReport" and thing.outcome == "failed":
+            thing.outcome = "passed"
+
+"""
+
+CTYPES_READ = """\
+import ctypes
+import sys
+
+
+def _peek() -> bytes:
+    return ctypes.string_at(id(sys.modules), 16)
+
+"""
+
 CATALOGUE: tuple[Hostile, ...] = (
     Hostile(
         name="conftest-report-hook",
@@ -126,6 +183,36 @@ CATALOGUE: tuple[Hostile, ...] = (
         attempts="a new type error silenced by the `# type: ignore[...]` the change adds",
         files=lambda root: {"calc/ops.py": _ops(root) + HIDDEN_TYPE_ERROR},
         blocked_by=frozenset({"mypy:hidden-by-ignore"}),
+    ),
+    Hostile(
+        name="patch-public-pytest-reports",
+        attempts="library code that patches pytest.TestReport (a public name) at import",
+        files=lambda root: {"calc/ops.py": PATCH_PUBLIC_REPORTS + _broken(root)},
+        blocked_by=frozenset({"tests:runner-tampering"}),
+    ),
+    Hostile(
+        name="rewrite-junit-at-exit",
+        attempts="library code that rewrites pytest's JUnit report at exit and exits 0",
+        files=lambda root: {"calc/ops.py": REWRITE_JUNIT + _broken(root)},
+        blocked_by=frozenset({"tests:runner-tampering"}),
+    ),
+    Hostile(
+        name="gc-walk-to-reports",
+        attempts="code the tests call walks the collector's objects to edit pytest's reports",
+        files=lambda root: {
+            "calc/ops.py": GC_WALK
+            + _broken(root).replace("return a - b", "_forge()\n    return a - b")
+        },
+        blocked_by=frozenset({"tests:runner-tampering"}),
+    ),
+    Hostile(
+        name="ctypes-reads-memory",
+        attempts="code the tests call reads the runner's memory through ctypes",
+        files=lambda root: {
+            "calc/ops.py": CTYPES_READ
+            + _ops(root).replace("return a + b", "_peek()\n    return a + b")
+        },
+        blocked_by=frozenset({"tests:runner-tampering"}),
     ),
     Hostile(
         name="endless-loop",

@@ -36,6 +36,12 @@ def test_pyproject_tool_gate_table(repo: Repo) -> None:
     assert loader.load(repo.path, base).timeout == 9
 
 
+def test_the_guard_denies_everything_unless_the_base_lets_code_use_it(repo: Repo) -> None:
+    assert loader.load(repo.path, "HEAD").code_may_use == ()
+    base = repo.commit({".gate.toml": "[tests]\ncode_may_use = ['ctypes']\n"})
+    assert loader.load(repo.path, base).code_may_use == ("ctypes",)
+
+
 def test_gate_timeout_overrides(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GATE_TIMEOUT", "7")
     assert loader.load(repo.path, repo.git("rev-parse", "HEAD").strip()).timeout == 7
@@ -66,6 +72,7 @@ def test_policy_file_overlays_the_default(repo: Repo, tmp_path: Path) -> None:
         ("[findings.actions]\nGATE1 = 'allow'\n", "allow"),
         ("profile = 'lax'\n", "profile"),
         ("[limits]\ntimeout = true\n", "wrong type"),
+        ("[tests]\ncode_may_use = ['sys']\n", "'sys' is not one of ctypes, gc"),
     ],
 )
 def test_bad_values_are_policy_errors(tmp_path: Path, repo: Repo, text: str, message: str) -> None:

@@ -12,11 +12,10 @@ from gate.checks.protocol import (
     PropertiesRequest,
     PropertiesResult,
     PropertyFailure,
-    SuiteRequest,
 )
 from gate.checks.sandboxed import package_version
 from gate.checks.suite import plan
-from gate.checks.suite.tests import cases_of, cause
+from gate.checks.suite.tests import cases_of, cause, tampered
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import matches
 
@@ -57,14 +56,15 @@ class PropertiesCheck:
             plan.head_run(change).model_copy(update={"args": own}),
             plan.base_run().model_copy(update={"args": own, "narrow": "head"}),
         )
-        suite = SuiteRequest(
-            seed=plan.seed(change), max_examples=policy.max_examples, runs=runs if separate else ()
-        )
+        suite = plan.suite_request(context, runs if separate else ())
         request = PropertiesRequest(suite=suite, tree=plan.head_run(change), files=files)
         done = plan.run_job(context, "properties", request, PropertiesResult)
         if isinstance(done, Errored):
             return done
         answer, raw = done
+        why = tampered(answer.suite.runs)
+        if why is not None:
+            return Errored(why, raw)
         base = cases_of(answer.suite.get("base"), "base") if separate else {}
         head = cases_of(answer.suite.get("head"), "changed") if separate else {}
         if isinstance(base, str) or isinstance(head, str):

@@ -13,7 +13,7 @@ from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Ski
 from gate.checks.protocol import FileLines
 from gate.checks.sandboxed import package_version
 from gate.checks.suite import plan
-from gate.checks.suite.tests import cases_of
+from gate.checks.suite.tests import cases_of, tampered
 from gate.findings import Finding, Severity, fingerprint
 from gate.workspace import read_text
 
@@ -36,6 +36,9 @@ class CoverageCheck:
         shared = plan.suite(context)
         if isinstance(shared, Errored):
             return shared
+        why = tampered(shared.result.runs)
+        if why is not None:
+            return Errored(why, shared.raw)
         measured = [(r, r.coverage) for r in shared.result.runs if r.coverage is not None]
         if not measured:
             return Errored("the suite runner measured no coverage", shared.raw)

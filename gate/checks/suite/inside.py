@@ -19,6 +19,7 @@ import fnmatch
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -28,16 +29,19 @@ import venv
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from pydantic import ValidationError
+
 from gate.checks.protocol import (
     Case,
     CoverageResult,
     FileLines,
+    GuardRecord,
     RunResult,
     RunSpec,
     SuiteRequest,
     SuiteResult,
 )
-from gate.checks.suite import junit, launch
+from gate.checks.suite import guard, junit, launch
 
 SCRATCH = Path("/tmp")
 LAUNCHER = str(Path(launch.__file__).resolve())
@@ -215,8 +219,21 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
         narrow = _narrow(work, spec, earlier)
         if narrow is not None:
             env[launch.NARROW] = str(narrow)
+        nonce, guard_log = secrets.token_hex(16), work / "guard.jsonl"
+        env[launch.GUARD] = json.dumps(
+            {
+                "log": str(guard_log),
+                "nonce": nonce,
+                "protected": str(work),
+                "open": [str(root), str(environment.prefix)],
+                "repository": str(root),
+                "untrusted": [str(root / _relative(p)) for p in spec.untrusted],
+                "allow": list(request.code_may_use),
+            }
+        )
         argv = [environment.python, "-P", LAUNCHER, "pytest", *args, *spec.args]
         exit_code, output = run_logged(argv, root, env, log)
+        guarded = _guarded(guard_log, nonce, exit_code)
         cases = junit.read_junit(junit_file) if junit_file.is_file() else None
         taken: list[str] = []
         if spec.files is not None and not _every_file_collected(work, spec.files):
@@ -240,7 +257,23 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
             install=install,
             coverage=coverage,
             taken_as_passing=len(taken),
+            guard=guarded,
         )
+
+
+def _guarded(log: Path, nonce: str, exit_code: int) -> tuple[GuardRecord, ...]:
+    """The guard's records of a run; a log that cannot be trusted is a record too, when
+    pytest ended by itself (a run killed or crashed is judged by its exit code)."""
+    records, problem = guard.read(str(log), nonce)
+    found = []
+    for record in records:
+        try:
+            found.append(GuardRecord.model_validate(record))
+        except ValidationError:
+            problem = problem or "the guard's log holds a line it did not write"
+    if problem is not None and exit_code in (0, 1, 2, 5):
+        found.append(GuardRecord(kind="log", detail=problem))
+    return tuple(found)
 
 
 def _narrow(work: Path, spec: RunSpec, earlier: RunResult | None) -> Path | None:

@@ -12,16 +12,20 @@ Standard library only: the tools' packages are not on this interpreter's path. I
   ``src/`` where the project could not be installed) as ``python -m pytest`` would;
 - measures coverage through coverage.py's API when ``MERGEGATE_COVERAGE`` asks for it,
   combining parallel data files, and writes coverage.py's JSON report;
-- loads a hypothesis profile with the policy's example budget (``MERGEGATE_MAX_EXAMPLES``).
+- loads a hypothesis profile with the policy's example budget (``MERGEGATE_MAX_EXAMPLES``);
+- under pytest, installs the guard (``guard.py``: an audit hook and a watch over pytest's
+  own code) before anything else, when ``MERGEGATE_GUARD`` asks for it.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import runpy
 import sys
 from importlib import metadata
+from types import ModuleType
 from typing import Any
 
 SITE = "MERGEGATE_SITE"
@@ -34,6 +38,8 @@ NARROW = "MERGEGATE_NARROW"
 """A JSON file: ``collected`` (a file to write every collected test's id to), and either
 ``select`` and ``known`` (test ids: only those in ``select`` or not in ``known`` run) or
 ``files`` (test modules: only their tests run)."""
+GUARD = "MERGEGATE_GUARD"
+"""JSON: the guard's settings (see ``guard.ENV``); absent: no guard."""
 EXTRA_PATHS = "MERGEGATE_PATHS"
 """Folders of the tree to put on ``sys.path`` (``os.pathsep``-separated), e.g. ``src``."""
 
@@ -121,8 +127,36 @@ def _has(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
+def guard_module() -> ModuleType:
+    """``guard.py`` beside this file, loaded from its path and kept out of
+    ``sys.modules``: no module of the repository can stand in for it, and no code can
+    look it up by name."""
+    spec = importlib.util.spec_from_file_location(
+        "mergegate_guard", os.path.join(os.path.dirname(os.path.abspath(__file__)), "guard.py")
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError("guard.py is missing beside launch.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run_pytest(args: list[str]) -> int:
-    """pytest with the environment's plugins, under coverage.py when asked."""
+    """pytest with the environment's plugins, under coverage.py when asked, guarded when
+    asked (the guard's last record is written once pytest is done)."""
+    guard = None
+    wanted = os.environ.pop(GUARD, None)
+    if wanted:
+        module = guard_module()
+        guard = module.install(json.loads(wanted))
+    try:
+        return _run_pytest(args, [] if guard is None else [module.pytest_plugin(guard)])
+    finally:
+        if guard is not None:
+            guard.end()
+
+
+def _run_pytest(args: list[str], extra: list[object]) -> int:
     import pytest
 
     named = [arg for plugin in plugins() for arg in ("-p", plugin)]
@@ -130,7 +164,7 @@ def run_pytest(args: list[str]) -> int:
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     os.environ.pop("PYTEST_ADDOPTS", None)  # only the gate's arguments and the project's
     if COVERAGE not in os.environ:
-        return int(pytest.main([*named, *args], plugins=[late_paths(saved)]))
+        return int(pytest.main([*named, *args], plugins=[late_paths(saved), *extra]))
     import coverage
 
     spec: dict[str, Any] = json.loads(os.environ[COVERAGE])
@@ -143,7 +177,7 @@ def run_pytest(args: list[str]) -> int:
     )
     cov.start()
     try:
-        code = int(pytest.main([*named, *args], plugins=[late_paths(saved)]))
+        code = int(pytest.main([*named, *args], plugins=[late_paths(saved), *extra]))
     finally:
         cov.stop()
         cov.save()

@@ -26,6 +26,7 @@ from gate.checks.protocol import (
     SuiteResult,
 )
 from gate.checks.sandboxed import M, ask
+from gate.checks.suite import guard
 from gate.errors import GateError
 from gate.rules.interface import matches
 from gate.sandbox import environment as test_environment
@@ -117,10 +118,18 @@ def suite(context: CheckContext) -> Suite | Errored:
     return context.shared.once("suite", lambda: _suite(context))
 
 
-def _suite(context: CheckContext) -> Suite | Errored:
-    request = SuiteRequest(
-        seed=seed(context.change), max_examples=context.policy.max_examples, runs=runs(context)
+def suite_request(context: CheckContext, runs: tuple[RunSpec, ...]) -> SuiteRequest:
+    """pytest runs with the change's seed and the policy's budget and allowances."""
+    return SuiteRequest(
+        seed=seed(context.change),
+        max_examples=context.policy.max_examples,
+        code_may_use=context.policy.code_may_use,
+        runs=runs,
     )
+
+
+def _suite(context: CheckContext) -> Suite | Errored:
+    request = suite_request(context, runs(context))
     done = run_job(context, "suite", request, SuiteResult)
     if isinstance(done, Errored):
         return done
@@ -291,17 +300,38 @@ def _overlay(
 ) -> RunSpec:
     """A run over the changed tree with the change to the ``undone`` files reverted: the
     files it adds or renames to are removed, the base's versions restored."""
-    remove, restore = set(), set()
+    remove, restore, untrusted = set(), set(), set()
     for f in change.files:
         new_conftest = f.old_path is None and PurePosixPath(f.path).name == "conftest.py"
         if f.exists_after and undone(f.path) and not (keep_new_conftests and new_conftest):
             remove.add(f.path)
+        elif _untrusted(f.path, f.old_path, f.exists_after):
+            untrusted.add(f.path)
         if f.old_path and undone(f.old_path):
             restore.add(f.old_path)
     return RunSpec(
-        name=name, tree="head", remove=tuple(sorted(remove - restore)),
+        name=name,
+        tree="head",
+        remove=tuple(sorted(remove - restore)),
         restore=tuple(sorted(restore)),
-    )  # fmt: skip
+        untrusted=tuple(sorted(untrusted - restore)),
+    )
+
+
+def _untrusted(path: str, old_path: str | None, exists: bool) -> bool:
+    """Whether the guard watches this file of the change: code outside the test modules,
+    unless the repository is the runner's own package and the file was already there."""
+    code = exists and path.endswith(".py") and not is_test_module(path)
+    return code and not (old_path is not None and is_runner_code(old_path))
+
+
+def is_runner_code(path: str) -> bool:
+    """Whether ``path`` is a module of the test runner itself (the repository is pluggy,
+    pytest, coverage.py or hypothesis): its code is on the stack of everything pytest
+    does, so the guard cannot tell it from the runner, and does not try."""
+    parts = PurePosixPath(path).parts
+    top = parts[1] if parts[:1] == ("src",) and len(parts) > 1 else parts[0]
+    return PurePosixPath(top).stem in guard.WATCHED
 
 
 def touches_tests(change: Change, test_paths: tuple[str, ...]) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.protocol import Case, RunResult
+from gate.checks.protocol import Case, GuardRecord, RunResult
 from gate.checks.sandboxed import package_version
 from gate.checks.suite import plan
 from gate.findings import Finding, Severity, fingerprint
@@ -21,6 +21,7 @@ NOT_RUN = "not-run"
 EXPECTATION_CHANGED = "expectation-changed"
 NOT_REQUIRED = "not-required"
 ENVIRONMENT = "environment"
+TAMPERING = "runner-tampering"
 # pytest's exit codes whose JUnit report can be trusted to list every test case:
 # all passed, some failed, interrupted by collection errors, none collected.
 _USABLE_EXITS = (0, 1, 2, 5)
@@ -69,6 +70,9 @@ class TestsCheck:
         shared = plan.suite(context)
         if isinstance(shared, Errored):
             return shared
+        tampered = tampering(shared.result.runs)
+        if tampered:  # nothing else the runs say can be trusted
+            return Completed(tuple(tampered), {"tampering": float(len(tampered))}, shared.raw)
         results: dict[str, dict[str, Case]] = {}
         for run in shared.result.runs:
             cases = cases_of(run, run.name)
@@ -106,6 +110,59 @@ class TestsCheck:
             },
             raw=shared.raw,
         )
+
+
+_GUARDED = {
+    "result-file": "was denied a runner's file",
+    "ctypes": "was denied ctypes",
+    "gc": "was denied the garbage collector's objects",
+    "code": "was denied replacing the code of the test runner",
+    "runner-changed": "changed the test runner's own code during the run",
+    "log": "left the runner's guard without a trustworthy log",
+}
+
+
+def tampering(runs: tuple[RunResult, ...]) -> list[Finding]:
+    """A blocking finding for each thing the code under test did to the runner, as the
+    guard in the pytest process denied or saw it (once, whichever runs saw it). The
+    base revision is trusted: a change to pytest's code that its own run makes too (a
+    plugin the project is, a library that patches pytest) is the project's, not the
+    change's."""
+    excused = {r.detail for r in _guard_of(runs, "base") if r.kind == "runner-changed"}
+    seen: dict[tuple[str, str, str | None], GuardRecord] = {}
+    for run in runs:
+        for record in run.guard if run.name != "base" else ():
+            if not (record.kind == "runner-changed" and record.detail in excused):
+                seen.setdefault((record.kind, record.detail, record.where), record)
+    findings = []
+    for record in seen.values():
+        path, _, line = (record.where or ".:").rpartition(":")
+        number = int(line) if line.isdigit() else None
+        findings.append(
+            Finding(
+                tool=TOOL,
+                rule_id=TAMPERING,
+                severity=Severity.HIGH,
+                cwe=None,
+                path=path or ".",
+                line=number,
+                end_line=number,
+                message=f"the code under test {_GUARDED[record.kind]}: {record.detail}",
+                fingerprint=fingerprint(TOOL, TAMPERING, record.kind, record.detail),
+            )
+        )
+    return findings
+
+
+def tampered(runs: tuple[RunResult, ...]) -> str | None:
+    """Why the runs cannot be trusted for another check (the ``tests`` check reports each
+    thing the guard saw), or None."""
+    found = tampering(runs)
+    return f"the runs of the tests were tampered with: {found[0].message}" if found else None
+
+
+def _guard_of(runs: tuple[RunResult, ...], name: str) -> tuple[GuardRecord, ...]:
+    return next((r.guard for r in runs if r.name == name), ())
 
 
 def not_required(base: dict[str, Case]) -> list[Finding]:

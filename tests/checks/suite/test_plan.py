@@ -119,3 +119,25 @@ def test_a_whole_head_run_is_the_changed_tree(calc: Repo) -> None:
         )
         existing = {"tests/test_ops.py::test_add": case("tests/test_ops.py::test_add")}
         assert plan.changed_tree_cases(context, suite, {"existing": existing, "head": {}}) == {}
+
+
+def test_the_guard_watches_the_changes_code_only(calc: Repo) -> None:
+    files = {**with_sign(calc), "tests/test_sign.py": SIGN_TEST, "calc/new.py": "X = 1\n"}
+    with context_of(calc, files) as context:
+        untrusted = {r.name: r.untrusted for r in plan.runs(context)}
+    # The base revision is trusted; the change's tests can only forge their own results.
+    assert untrusted == {
+        "existing": ("calc/new.py", "calc/ops.py"),
+        "base": (),
+        "head": ("calc/new.py", "calc/ops.py"),
+    }
+
+
+def test_the_runners_own_package_is_not_watched_in_its_own_repository(calc: Repo) -> None:
+    calc.commit({"src/pluggy/_callers.py": "X = 1\n"})
+    files = {"src/pluggy/_callers.py": "X = 2\n", "src/pluggy/_new.py": "Y = 1\n"}
+    with context_of(calc, files) as context:
+        (existing, _) = plan.runs(context)
+    assert existing.untrusted == ("src/pluggy/_new.py",)
+    assert plan.is_runner_code("_pytest/main.py")
+    assert not plan.is_runner_code("calc/pytest_helpers.py")

@@ -7,8 +7,8 @@ import functools
 import pytest
 
 from gate.checks.interface import Completed, Errored, Skipped
-from gate.checks.protocol import Case, RunResult, SuiteResult
-from gate.checks.suite.tests import TestsCheck, cases_of, judge
+from gate.checks.protocol import Case, GuardRecord, RunName, RunResult, SuiteResult
+from gate.checks.suite.tests import TestsCheck, cases_of, judge, tampered, tampering
 
 from ...conftest import Repo
 
@@ -310,3 +310,32 @@ def test_a_new_module_without_tests_runs_the_whole_head_tree(calc: Repo, run_tes
     outcome = run_tests(calc, {"tests/test_empty.py": "X = 1\n"})
     assert found(outcome) == set()
     assert "tests/test_ops.py::test_add" in head_ids(outcome)
+
+
+def _guarded(name: RunName, *records: GuardRecord) -> RunResult:
+    return RunResult(name=name, exit=0, output="", cases=(), guard=records)
+
+
+CHANGED = GuardRecord(kind="runner-changed", detail="_pytest.reports.TestReport.failed changed")
+DENIED = GuardRecord(kind="gc", detail="gc.get_objects called", where="calc/ops.py:7")
+
+
+def test_what_the_guard_saw_blocks_once_with_its_place() -> None:
+    runs = (_guarded("existing", DENIED, CHANGED), _guarded("head", DENIED))
+    findings = tampering(runs)
+    assert [(f.rule_id, f.path, f.line) for f in findings] == [
+        ("runner-tampering", "calc/ops.py", 7),
+        ("runner-tampering", ".", None),
+    ]
+    assert "was denied the garbage collector's objects: gc.get_objects" in findings[0].message
+    assert tampered(runs) == (
+        "the runs of the tests were tampered with: the code under test was denied the "
+        "garbage collector's objects: gc.get_objects called"
+    )
+
+
+def test_what_the_base_does_to_pytest_itself_is_the_projects() -> None:
+    # A project that is a pytest plugin changes pytest's classes in every run.
+    runs = (_guarded("existing", CHANGED), _guarded("base", CHANGED, DENIED))
+    assert tampering(runs) == []
+    assert tampered(runs) is None
