@@ -33,8 +33,10 @@ HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
 """/etc/hosts of the root: loopback resolves in every sandbox (docker writes its own)."""
 PYTHON_SITE = "lib/python3.11/site-packages"
 # The image runs the analysis tools mergegate depends on, at the versions installed here.
-TOOLS = ("libcst", "bandit[sarif]", "semgrep", "mypy", "hypothesis[cli]", "coverage",
-         "pytest", "unidiff", "pydantic", "packaging")  # fmt: skip
+TOOLS = (
+    *("libcst", "bandit[sarif]", "semgrep", "mypy", "ruff"),
+    *("hypothesis[cli]", "coverage", "pytest", "unidiff", "pydantic", "packaging"),
+)
 
 Progress = Callable[[str], object]
 

@@ -25,6 +25,7 @@ from gate.checks.protocol import (
     ToolRun,
 )
 from gate.checks.suite import inside
+from gate.rules import noqa
 from gate.rules.catalogue import RULES
 from gate.rules.dependencies import DependencyIndex, first_party, read_tree
 from gate.rules.interface import FileVersions, RuleSettings
@@ -33,7 +34,8 @@ from gate.workspace import read_text
 
 
 def rules(request: RulesRequest) -> RulesResult:
-    """Run the rule catalogue over the files the request names."""
+    """Run the rule catalogue over the files the request names, and ruff over those in
+    which the change adds a ``# noqa`` (what it hides)."""
     settings = RuleSettings(
         protected_block=request.settings.protected_block,
         protected_warn=request.settings.protected_warn,
@@ -54,7 +56,11 @@ def rules(request: RulesRequest) -> RulesResult:
             )
         )
     result = lint(files, settings, RULES)
-    return RulesResult(findings=tuple(result.findings), errors=tuple(result.errors))
+    try:
+        hidden = noqa.hidden(files)
+    except (RuntimeError, ValueError, OSError, subprocess.SubprocessError) as exc:
+        return RulesResult(findings=tuple(result.findings), errors=(*result.errors, str(exc)))
+    return RulesResult(findings=(*result.findings, *hidden), errors=tuple(result.errors))
 
 
 def _dependencies(request: RulesRequest) -> DependencyIndex:

@@ -153,6 +153,16 @@ def _peek() -> bytes:
 
 """
 
+NOQA_BARE_EXCEPT = """\
+
+
+def safe_mean(values: list[float]) -> float:
+    try:
+        return mean(values)
+    except:  # noqa: E722
+        return 0.0
+"""
+
 CATALOGUE: tuple[Hostile, ...] = (
     Hostile(
         name="conftest-report-hook",
@@ -183,6 +193,12 @@ CATALOGUE: tuple[Hostile, ...] = (
         attempts="a new type error silenced by the `# type: ignore[...]` the change adds",
         files=lambda root: {"calc/ops.py": _ops(root) + HIDDEN_TYPE_ERROR},
         blocked_by=frozenset({"mypy:hidden-by-ignore"}),
+    ),
+    Hostile(
+        name="noqa-hides-bare-except",
+        attempts="a bare `except:` (it swallows KeyboardInterrupt) silenced by `# noqa: E722`",
+        files=lambda root: {"calc/ops.py": _ops(root) + NOQA_BARE_EXCEPT},
+        blocked_by=frozenset({"rules:hidden-by-noqa"}),
     ),
     Hostile(
         name="patch-public-pytest-reports",

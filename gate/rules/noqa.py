@@ -1,0 +1,148 @@
+"""In the sandbox: the errors a ``# noqa`` the change adds hides. ruff runs over the base
+and the changed version of each file with such a comment, ignoring every ``noqa``, for
+the codes the comment names (or, for a bare ``# noqa``, ruff's default error families);
+an error on a line where the change added the comment, which the base does not have on
+the same code, is hidden by the change (``rules:hidden-by-noqa``).
+
+Only error families are judged (ruff's defaults: pyflakes and pycodestyle's E4, E7, E9;
+and pylint's errors): a ``# noqa: E501`` on a long line hides no error, and bandit runs
+anyway, blind to ``noqa``. GATE402 warns on every suppression the change adds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import re
+import subprocess
+import sys
+import tokenize
+from collections import Counter
+from collections.abc import Iterable
+
+from gate.findings import Finding, Severity, fingerprint
+from gate.rules.interface import FileVersions
+
+TOOL = "rules"
+RULE = "hidden-by-noqa"
+ERRORS = ("E4", "E7", "E9", "F", "PLE")
+"""The rule families whose hidden findings are errors, not style."""
+_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.I)
+_TIMEOUT = 60
+
+
+def added_noqa(base: str | None, head: str) -> dict[int, frozenset[str] | None]:
+    """The lines of ``head`` (1-based) the change adds with a ``# noqa`` comment: the codes
+    it names, or None for a bare one. Comments are found by tokenize, never in strings."""
+    before = (base or "").splitlines()
+    after = head.splitlines()
+    added: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        if tag in ("insert", "replace"):
+            added.update(range(j1 + 1, j2 + 1))
+    found: dict[int, frozenset[str] | None] = {}
+    for line, comment in _comments(head):
+        match = _NOQA.search(comment)
+        if line in added and match is not None:
+            codes = match.group("codes")
+            found[line] = frozenset(re.split(r"[\s,]+", codes.upper())) if codes else None
+    return found
+
+
+def _comments(text: str) -> Iterable[tuple[int, str]]:
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.COMMENT:
+                yield token.start[0], token.string
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return
+
+
+def is_error(code: str) -> bool:
+    """Whether ``code`` is of an error family (``F401``, not ``FBT001``)."""
+    return any(re.fullmatch(f"{family}[0-9]*", code) for family in ERRORS)
+
+
+def known_codes() -> frozenset[str]:
+    """Every rule code this ruff knows."""
+    done = _ruff(["rule", "--all", "--output-format", "json"], None)
+    return frozenset(rule["code"] for rule in json.loads(done))
+
+
+def hidden(files: Iterable[FileVersions], known: frozenset[str] | None = None) -> list[Finding]:
+    """A finding for each error a ``# noqa`` the change adds hides and the base lacks."""
+    findings: list[Finding] = []
+    for f in files:
+        if f.head is None or not f.path.endswith(".py") or f.symlink_target is not None:
+            continue
+        comments = added_noqa(f.base, f.head)
+        if not comments:
+            continue
+        known = known if known is not None else known_codes()
+        named = {c for codes in comments.values() if codes for c in codes}
+        select = sorted({c for c in named if c in known and is_error(c)})
+        if any(codes is None for codes in comments.values()):
+            select = sorted({*select, *ERRORS})
+        if not select:
+            continue
+        now = _check(f.path, f.head, select)
+        before = Counter((code, text) for code, text, _, _ in _check(f.path, f.base or "", select))
+        lines = f.head.splitlines()
+        for code, text, line, message in now:
+            codes = comments.get(line, frozenset())
+            if line not in comments or (codes is not None and code not in codes):
+                continue
+            if before[(code, text)] > 0:  # the base has it on the same code: not the change's
+                before[(code, text)] -= 1
+                continue
+            findings.append(_finding(f.path, line, code, message, lines[line - 1]))
+    return findings
+
+
+def _check(path: str, text: str, select: list[str]) -> list[tuple[str, str, int, str]]:
+    """ruff's findings on ``text`` ignoring every noqa: code, the line's code, line, message."""
+    argv = ["check", "--isolated", "--ignore-noqa", "--no-cache", "--exit-zero"]
+    argv += ["--output-format", "json", "--select", ",".join(select), "--stdin-filename", path]
+    lines = text.splitlines()
+    out = []
+    for item in json.loads(_ruff([*argv, "-"], text)):
+        row = int(item["location"]["row"])
+        source = lines[row - 1] if 0 < row <= len(lines) else ""
+        out.append((str(item["code"]), _code_part(source), row, str(item["message"])))
+    return out
+
+
+def _code_part(line: str) -> str:
+    """A line without its comment and surrounding blanks: how base and head are matched."""
+    return line.split("#", 1)[0].strip()
+
+
+def _ruff(argv: list[str], stdin: str | None) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=_TIMEOUT,
+    )
+    if done.returncode != 0:
+        cause = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"ruff exited with {done.returncode}: {cause}")
+    return done.stdout
+
+
+def _finding(path: str, line: int, code: str, message: str, source: str) -> Finding:
+    return Finding(
+        tool=TOOL,
+        rule_id=RULE,
+        severity=Severity.HIGH,
+        cwe=None,
+        path=path,
+        line=line,
+        end_line=line,
+        message=f"the `# noqa` the change adds hides a new error: {code} {message}",
+        fingerprint=fingerprint(TOOL, RULE, code, _code_part(source)),
+    )
