@@ -1,12 +1,13 @@
 """In the sandbox: the errors a ``# noqa`` the change adds hides. ruff runs over the base
 and the changed version of each file with such a comment, ignoring every ``noqa``, for
-the codes the comment names (or, for a bare ``# noqa``, ruff's default error families);
+the codes the comment names (or, for a bare ``# noqa``, every code of ``DEFECTS``);
 an error on a line where the change added the comment, which the base does not have on
 the same code, is hidden by the change (``rules:hidden-by-noqa``).
 
-Only error families are judged (ruff's defaults: pyflakes and pycodestyle's E4, E7, E9;
-and pylint's errors): a ``# noqa: E501`` on a long line hides no error, and bandit runs
-anyway, blind to ``noqa``. GATE402 warns on every suppression the change adds.
+Only codes that name a defect are judged (``DEFECTS``): a ``# noqa: F401`` on a
+re-export, ``E402`` after a ``sys.path`` edit or ``E501`` on a long line are common on
+purpose, and bandit runs anyway, blind to ``noqa``. GATE402 warns on every suppression
+the change adds.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ from gate.rules.interface import FileVersions
 
 TOOL = "rules"
 RULE = "hidden-by-noqa"
-ERRORS = ("E4", "E7", "E9", "F", "PLE")
-"""The rule families whose hidden findings are errors, not style."""
+DEFECTS = ("E722", "E9", "F63", "F7", "F82", "F811", "F601", "F602", "PLE")
+"""The codes (and code families) whose finding is a defect, never a choice: a bare
+``except:``, a syntax error, ``is`` against a literal, an assert on a tuple, ``return``
+outside a function, an undefined name, a redefinition, a repeated dict key, pylint's
+errors."""
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.I)
 _TIMEOUT = 60
 
@@ -61,8 +65,8 @@ def _comments(text: str) -> Iterable[tuple[int, str]]:
 
 
 def is_error(code: str) -> bool:
-    """Whether ``code`` is of an error family (``F401``, not ``FBT001``)."""
-    return any(re.fullmatch(f"{family}[0-9]*", code) for family in ERRORS)
+    """Whether ``code`` names a defect (``F821``, not ``F401``, ``FBT001``)."""
+    return any(re.fullmatch(f"{family}[0-9]*", code) for family in DEFECTS)
 
 
 def known_codes() -> frozenset[str]:
@@ -84,7 +88,7 @@ def hidden(files: Iterable[FileVersions], known: frozenset[str] | None = None) -
         named = {c for codes in comments.values() if codes for c in codes}
         select = sorted({c for c in named if c in known and is_error(c)})
         if any(codes is None for codes in comments.values()):
-            select = sorted({*select, *ERRORS})
+            select = sorted({*select, *DEFECTS})
         if not select:
             continue
         now = _check(f.path, f.head, select)

@@ -46,10 +46,13 @@ def test_an_error_the_base_already_has_is_not_the_changes() -> None:
     assert noqa.hidden([_versions(head, base)]) == []
 
 
-def test_an_unused_import_in_a_new_file_is_hidden_too() -> None:
-    head = "import json  # noqa: F401\nimport sys  # noqa: F401\n\nprint(sys.argv)\n"
+def test_an_undefined_name_in_a_new_file_is_hidden_too() -> None:
+    head = "import sys\n\nprint(sys.argv)  # noqa: F821\nprint(argv)  # noqa: F821\n"
     (finding,) = noqa.hidden([_versions(head, base=None)])
-    assert (finding.line, finding.message.split(": ", 1)[1][:9]) == (1, "F401 `jso")
+    assert (finding.line, finding.message.split("hides a new error: ")[1]) == (
+        4,
+        "F821 Undefined name `argv`",
+    )
 
 
 @pytest.mark.parametrize(
@@ -57,6 +60,8 @@ def test_an_unused_import_in_a_new_file_is_hidden_too() -> None:
     [
         # style, not an error: a long line may be kept long
         BASE.replace("-1", "-1  # noqa: E501 " + "x" * 100),
+        # a re-export: an unused import on purpose
+        "from app.run import run  # noqa: F401\n",
         # the comment silences nothing here
         BASE.replace("except OSError:", "except OSError:  # noqa: E722"),
         # a noqa in a string is no comment
@@ -64,7 +69,7 @@ def test_an_unused_import_in_a_new_file_is_hidden_too() -> None:
         # a code ruff does not know (a flake8 plugin's)
         BASE.replace("except OSError:", "except:  # noqa: WPS420"),
     ],
-    ids=["style", "nothing-hidden", "in-a-string", "unknown-code"],
+    ids=["style", "re-export", "nothing-hidden", "in-a-string", "unknown-code"],
 )
 def test_what_hides_no_new_error_is_left_to_gate402(head: str) -> None:
     assert noqa.hidden([_versions(head)]) == []
@@ -80,5 +85,6 @@ def test_added_lines_are_found_by_their_text() -> None:
     base = "a = 1\nb = 2  # noqa\n"
     head = "a = 1\nc = 3  # noqa: F821\nb = 2  # noqa\n"
     assert noqa.added_noqa(base, head) == {2: frozenset({"F821"})}
-    assert noqa.is_error("F401") and noqa.is_error("PLE0101") and noqa.is_error("E722")
-    assert not noqa.is_error("FBT001") and not noqa.is_error("E501")
+    assert noqa.is_error("F821") and noqa.is_error("PLE0101") and noqa.is_error("E722")
+    assert not noqa.is_error("F401") and not noqa.is_error("FBT001")
+    assert not noqa.is_error("E501") and not noqa.is_error("E402")
