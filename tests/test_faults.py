@@ -9,14 +9,18 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from gate.sandbox import runs
+from gate.errors import GateUnavailableError
+from gate.sandbox import environment, image, runs
 
 from .conftest import Repo
+from .sandbox.test_environment import make_wheel
 
 GATE = [sys.executable, "-m", "gate"]
 
@@ -111,3 +115,47 @@ def test_a_full_disk_for_out_is_exit_2_and_no_half_file(calc: Repo, full_disk: P
     written = [p.name for p in out.rglob("*")] if out.exists() else []
     assert not [name for name in written if name.startswith(".")], written  # no temporary
     assert "verdict.dsse.json" not in written or (out / "verdict.dsse.json").stat().st_size > 0
+
+
+def test_a_full_cache_disk_says_so_and_leaves_no_half_environment(
+    full_disk: Path, tmp_path: Path
+) -> None:
+    wheelhouse = tmp_path / "wheels"
+    wheelhouse.mkdir()
+    make_wheel(wheelhouse, source="DATA = " + repr("x" * 200_000) + "\n")
+    want = environment.Wanted(("mergegate-test-tinydep==1.0",))
+    with pytest.raises(GateUnavailableError) as raised:
+        environment.ensure(want, cache=full_disk, offline=True, wheelhouse=wheelhouse)
+    assert "no space left on device to build the test environment" in str(raised.value)
+    assert "--cache-dir" in raised.value.hint
+    envs = full_disk / "envs"
+    assert [p.name for p in envs.iterdir() if p.is_dir()] == [], "a half-built environment"
+
+
+@pytest.fixture
+def open_cache() -> Iterator[Path]:
+    """A cache folder the sandbox's unprivileged user can read (pytest's are private)."""
+    folder = Path(tempfile.mkdtemp(prefix="mergegate-cache-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_a_tool_missing_from_the_sandbox_errs_its_check(calc: Repo, open_cache: Path) -> None:
+    """A root with bandit removed (a hard-linked copy: the real one is untouched)."""
+    real = image.rootfs_path(image.plan(), image.cache_dir())
+    if real is None:
+        pytest.skip("the bwrap root is not built (gate sandbox build)")
+    cache = open_cache
+    (cache / "rootfs").mkdir()
+    subprocess.run(["cp", "-al", str(real), str(cache / "rootfs")], check=True)
+    shutil.rmtree(cache / "rootfs" / real.name / "opt/gate/lib/python3.11/site-packages/bandit")
+    calc.write({"calc/ops.py": "\n" + (calc.path / "calc/ops.py").read_text()})
+    env = {"GATE_CACHE_DIR": str(cache)}
+    done = gate("check", "--sandbox", "bwrap", "--only", "rules,bandit", cwd=calc.path, env=env)
+    assert done.returncode == 1, done.stderr
+    assert "bandit errored" in done.stdout
+    assert "No module named bandit" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert (real / "opt/gate/lib/python3.11/site-packages/bandit").is_dir()

@@ -213,6 +213,7 @@ class _Installer:
         wheelhouse: Path | None,
     ) -> None:  # fmt: skip
         self.want = want
+        self.staging = staging
         self.site = staging / PYTHON_SITE
         self.scratch = Path(tempfile.mkdtemp(prefix="mergegate-deps-"))
         self.offline = offline
@@ -282,6 +283,13 @@ class _Installer:
         process.run(argv, cwd=self.scratch, timeout=1800)
 
     def _failure(self, output: str) -> DependencyEnvironmentError:
+        if "No space left on device" in output:
+            return DependencyEnvironmentError(
+                f"no space left on device to build the test environment in {self.staging.parent} "
+                "(or in the temporary folder)",
+                hint="free some space there, or point --cache-dir (GATE_CACHE_DIR) at a disk "
+                "with room",
+            )
         lines = [x for x in output.splitlines() if x.startswith("ERROR")] or output.splitlines()
         detail = (lines or ["see pip's output"])[-1].removeprefix("ERROR: ")
         if self.offline:

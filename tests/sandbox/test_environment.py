@@ -23,11 +23,16 @@ from gate.sandbox import environment
 from ..conftest import Repo
 
 
-def make_wheel(folder: Path, name: str = "mergegate_test_tinydep", module: str = "tinydep") -> Path:
+def make_wheel(
+    folder: Path,
+    name: str = "mergegate_test_tinydep",
+    module: str = "tinydep",
+    source: str = "def double(x):\n    return 2 * x\n",
+) -> Path:
     """A real, minimal pure-Python wheel (PEP 427), written by hand: no index needed."""
     version = "1.0"
     files = {
-        f"{module}.py": "def double(x):\n    return 2 * x\n",
+        f"{module}.py": source,
         f"{name}-{version}.dist-info/METADATA": (
             f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
         ),
