@@ -63,13 +63,9 @@ def test_a_container_killed_mid_check_fails_the_verdict(calc: Repo, tmp_path: Pa
         env={**os.environ, "TMPDIR": str(scratch)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True,
     )  # fmt: skip
-    label = f"label={runs.RUN_LABEL}"
     killed = False
     for _ in range(600):  # until the suite's container runs: then kill it from outside
-        listed = subprocess.run(
-            ["docker", "ps", "--quiet", "--filter", label], capture_output=True, text=True
-        ).stdout.split()
-        mine = [c for c in listed if _run_of(c).split(":")[1:2] == [str(proc.pid)]]
+        mine = _containers_of(proc.pid)
         if mine:
             subprocess.run(["docker", "kill", *mine], capture_output=True)
             killed = True
@@ -159,3 +155,87 @@ def test_a_tool_missing_from_the_sandbox_errs_its_check(calc: Repo, open_cache: 
     assert "No module named bandit" in done.stdout
     assert "Traceback" not in done.stderr
     assert (real / "opt/gate/lib/python3.11/site-packages/bandit").is_dir()
+
+
+# A stand-in for the engine's socket that forwards to the real one, until it is killed:
+# to the gate, the engine then stops answering (the real one, and other runs, go on).
+PROXY = """\
+import asyncio, os, sys
+
+source, target = sys.argv[1], sys.argv[2]
+
+
+async def pipe(reader, writer):
+    try:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+    except Exception:
+        pass
+    finally:
+        writer.close()
+
+
+async def serve(reader, writer):
+    upstream_reader, upstream_writer = await asyncio.open_unix_connection(target)
+    await asyncio.gather(pipe(reader, upstream_writer), pipe(upstream_reader, writer))
+
+
+async def main():
+    server = await asyncio.start_unix_server(serve, source)
+    async with server:
+        await server.serve_forever()
+
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.docker
+@pytest.mark.slow
+def test_an_engine_that_stops_answering_mid_check_fails_at_once(calc: Repo, tmp_path: Path) -> None:
+    socket_path = tmp_path / "engine.sock"
+    proxy = subprocess.Popen(
+        [sys.executable, "-c", PROXY, str(socket_path), "/var/run/docker.sock"]
+    )
+    try:
+        for _ in range(100):
+            if socket_path.exists():
+                break
+            time.sleep(0.05)
+        endless = (calc.path / "calc/ops.py").read_text().replace("return a + b", "while 1: pass")
+        calc.write({"calc/ops.py": endless})
+        env = {"DOCKER_HOST": f"unix://{socket_path}", "GATE_TIMEOUT": "300"}
+        run = subprocess.Popen(
+            [*GATE, "check", "--sandbox", "docker", "--only", "tests"], cwd=calc.path,
+            env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert _until_running(run.pid), "the suite's container never started"
+        proxy.kill()
+        started = time.monotonic()
+        out, err = run.communicate(timeout=120)
+    finally:
+        proxy.kill()
+    assert time.monotonic() - started < 60  # not the run's time limit of 300 s
+    assert run.returncode == 1, err
+    assert "the sandbox's engine stopped answering" in out
+    assert "Traceback" not in err
+    # The engine never heard the end of the run's container: the next sweep removes it.
+    subprocess.run([*GATE, "sandbox", "prune"], cwd=calc.path, capture_output=True, check=True)
+    assert not _containers_of(run.pid)
+
+
+def _until_running(pid: int) -> bool:
+    for _ in range(600):
+        if _containers_of(pid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _containers_of(pid: int) -> list[str]:
+    listed = subprocess.run(
+        ["docker", "ps", "--all", "--quiet", "--filter", f"label={runs.RUN_LABEL}"],
+        capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    return [c for c in listed if _run_of(c).split(":")[1:2] == [str(pid)]]

@@ -106,8 +106,10 @@ def killed_reason(result: Result, job: Job) -> str:
             return f"output limit of {job.limits.output_bytes // 2**20} MiB reached"
         case "interrupt":
             return "the run was interrupted"
-        case other:
-            return f"{other} limit reached"
+        case "engine":
+            return "the sandbox's engine stopped answering (is it running? `docker info`)"
+        case None:
+            raise ValueError("the command was not killed")
 
 
 def _tool(argv: Sequence[str]) -> str:

@@ -24,6 +24,7 @@ from gate.sandbox.interface import (
     DEPENDENCIES,
     WORKSPACE,
     Job,
+    KilledBy,
     Result,
     SandboxUnavailableError,
 )
@@ -127,7 +128,7 @@ class BwrapSandbox:
         ]
         for reader in readers:
             reader.start()
-        killed_by = None
+        killed_by: KilledBy | None = None
         try:
             exit_code = proc.wait(timeout=job.timeout)
         except subprocess.TimeoutExpired:

@@ -16,6 +16,7 @@ from gate.sandbox.interface import (
     DEPENDENCIES,
     WORKSPACE,
     Job,
+    KilledBy,
     Result,
     SandboxUnavailableError,
 )
@@ -133,9 +134,10 @@ class DockerSandbox:
             killed_by=killed_by,
         )
 
-    def _wait(self, container: Any, deadline: float) -> tuple[int, str | None]:
+    def _wait(self, container: Any, deadline: float) -> tuple[int, KilledBy | None]:
         """Wait for the container in short slices, so that a timeout or close() (Ctrl-C)
-        ends the wait even if the engine lost a removal racing with the start."""
+        ends the wait even if the engine lost a removal racing with the start, and an
+        engine that stops answering ends it at once."""
         import docker.errors
 
         while True:
@@ -144,10 +146,27 @@ class DockerSandbox:
                 return int(container.wait(timeout=slice_).get("StatusCode", -1)), None
             except docker.errors.NotFound:
                 return 137, "interrupt"
-            except Exception:  # a slice ran out (requests raises its own types)
+            except Exception as exc:  # a slice ran out (requests raises its own types)
                 if self._closed or time.monotonic() >= deadline:
                     _kill(container)
                     return 137, "interrupt" if self._closed else "timeout"
+                if not _ran_out(exc) and not self._answers():
+                    return 137, "engine"  # its container is swept when the engine is back
+
+    def _answers(self) -> bool:
+        """Whether the engine still answers a ping."""
+        try:
+            return bool(self.client.ping())
+        except Exception:
+            return False
+
+
+def _ran_out(exc: Exception) -> bool:
+    """Whether a wait ended because its slice ran out (requests says so in its own ways:
+    a Timeout, or a ConnectionError that read timed out)."""
+    import requests
+
+    return isinstance(exc, requests.exceptions.Timeout) or "timed out" in str(exc).lower()
 
 
 def _volumes(job: Job) -> dict[str, dict[str, str]]:

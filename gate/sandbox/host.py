@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from gate.sandbox.interface import Job, Result
+from gate.sandbox.interface import Job, KilledBy, Result
 
 
 class UnsafeHostSandbox:
@@ -34,7 +34,7 @@ class UnsafeHostSandbox:
         proc = subprocess.Popen(list(job.argv), cwd=job.workspace, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 start_new_session=True)  # fmt: skip
-        killed_by = None
+        killed_by: KilledBy | None = None
         try:
             stdout, stderr = proc.communicate(timeout=job.timeout)
         except subprocess.TimeoutExpired:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from gate.errors import GateUnavailableError
 
@@ -39,6 +39,11 @@ class Limits:
     """The writable scratch space at /tmp."""
 
 
+KilledBy = Literal["timeout", "memory", "output", "interrupt", "engine"]
+"""What ended a command early: one of its limits, Ctrl-C (or the run's end), or the
+sandbox's engine, which stopped answering."""
+
+
 @dataclass(frozen=True)
 class Result:
     """What a sandboxed command did."""
@@ -53,8 +58,8 @@ class Result:
     """Wall-clock seconds."""
     timed_out: bool = False
     """Killed for running past its timeout."""
-    killed_by: str | None = None
-    """The limit that killed it: ``timeout``, ``memory``, ``output`` (None if none)."""
+    killed_by: KilledBy | None = None
+    """What ended it early (None if nothing did)."""
 
     @property
     def error_text(self) -> str:
