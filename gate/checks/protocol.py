@@ -103,6 +103,8 @@ class FileLines(Model):
     """Lines that ran."""
     missing: tuple[int, ...]
     """Executable lines that did not run."""
+    excluded: tuple[int, ...] = ()
+    """Lines the coverage settings leave out (``# pragma: no cover`` and its block)."""
 
 
 class CoverageResult(Model):

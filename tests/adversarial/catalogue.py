@@ -163,6 +163,15 @@ def safe_mean(values: list[float]) -> float:
         return 0.0
 """
 
+UNTESTED_BEHIND_PRAGMA = """\
+
+
+def refund(amount: int, balance: int) -> int:  # pragma: no cover
+    if amount > balance:
+        return balance
+    return balance - amount
+"""
+
 CATALOGUE: tuple[Hostile, ...] = (
     Hostile(
         name="conftest-report-hook",
@@ -199,6 +208,13 @@ CATALOGUE: tuple[Hostile, ...] = (
         attempts="a bare `except:` (it swallows KeyboardInterrupt) silenced by `# noqa: E722`",
         files=lambda root: {"calc/ops.py": _ops(root) + NOQA_BARE_EXCEPT},
         blocked_by=frozenset({"rules:hidden-by-noqa"}),
+    ),
+    Hostile(
+        name="pragma-hides-untested-code",
+        attempts="new code no test runs, taken out of the coverage by `# pragma: no cover`",
+        files=lambda root: {"calc/ops.py": _ops(root) + UNTESTED_BEHIND_PRAGMA},
+        blocked_by=frozenset(),
+        reason="condition coverage.changed_lines_percent >= 80 not met",
     ),
     Hostile(
         name="patch-public-pytest-reports",

@@ -1,11 +1,16 @@
 """The ``coverage`` check: the change's tests run under coverage.py (branch) in the
 suite's shared sandbox job, and the share of the changed executable lines that they ran,
 like diff-cover. No data, or a changed file the data does not cover, fails closed; no
-tests at all, or no coverable changed lines, is Skipped with that reason."""
+tests at all, or no coverable changed lines, is Skipped with that reason. A
+``# pragma: no cover`` the change adds does not take its lines out: they count as not
+run (the base's own exclusions stand)."""
 
 from __future__ import annotations
 
 import ast
+import io
+import re
+import tokenize
 from collections.abc import Iterable, Mapping
 
 from gate import syntax
@@ -18,6 +23,8 @@ from gate.findings import Finding, Severity, fingerprint
 from gate.workspace import read_text
 
 TOOL = "coverage"
+PRAGMA = re.compile(r"#\s*(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(cover|COVER)")
+"""coverage.py's default exclusion comment."""
 
 
 class CoverageCheck:
@@ -56,9 +63,13 @@ class CoverageCheck:
             return Skipped("the repository has no tests that pytest collects")
         if not changed:
             return Skipped("the changed files are omitted by the base's coverage settings")
+        pragmas = {}
         for path, lines in changed.items():
-            changed[path] = first_lines(read_text(context.workspace.head / path) or "", lines)
-        return measure(changed, union(data.files for _, data in measured), shared.raw)
+            source = read_text(context.workspace.head / path) or ""
+            changed[path] = first_lines(source, lines)
+            pragmas[path] = pragma_blocks(source, lines)
+        lines_run = union(data.files for _, data in measured)
+        return measure(changed, lines_run, shared.raw, pragmas)
 
 
 def union(measured: Iterable[Mapping[str, FileLines] | None]) -> dict[str, FileLines]:
@@ -66,20 +77,31 @@ def union(measured: Iterable[Mapping[str, FileLines] | None]) -> dict[str, FileL
     missing in one."""
     executed: dict[str, set[int]] = {}
     missing: dict[str, set[int]] = {}
+    excluded: dict[str, set[int]] = {}
     for files in measured:
         for path, lines in (files or {}).items():
             executed.setdefault(path, set()).update(lines.executed)
             missing.setdefault(path, set()).update(lines.missing)
+            excluded.setdefault(path, set()).update(lines.excluded)
     return {
-        path: FileLines(executed=tuple(sorted(ran)), missing=tuple(sorted(missing[path] - ran)))
+        path: FileLines(
+            executed=tuple(sorted(ran)),
+            missing=tuple(sorted(missing[path] - ran)),
+            excluded=tuple(sorted(excluded[path] - ran)),
+        )
         for path, ran in executed.items()
     }
 
 
 def measure(
-    changed: dict[str, frozenset[int]], data: Mapping[str, FileLines], raw: bytes
+    changed: dict[str, frozenset[int]],
+    data: Mapping[str, FileLines],
+    raw: bytes,
+    pragmas: Mapping[str, frozenset[int]] | None = None,
 ) -> Outcome:
-    """Coverage of the changed executable lines, with a finding per file left short."""
+    """Coverage of the changed executable lines, with a finding per file left short; the
+    changed lines a ``# pragma: no cover`` of the change's (``pragmas``) takes out count
+    as not run."""
     unmapped = sorted(p for p in changed if p not in data)
     if unmapped:
         return Errored(
@@ -91,16 +113,29 @@ def measure(
     findings = []
     for path, lines in sorted(changed.items()):
         executed = set(data[path].executed) & lines
-        missing = set(data[path].missing) & lines
+        hidden = set(data[path].excluded) & lines & (pragmas or {}).get(path, frozenset())
+        missing = (set(data[path].missing) & lines) | hidden
         coverable += len(executed) + len(missing)
         covered += len(executed)
         if missing:
             spans = _spans(sorted(missing))
-            findings.append(Finding(
-                TOOL, "uncovered", Severity.LOW, None, path, min(missing), max(missing),
-                f"{len(missing)} changed line(s) no test runs: {spans}",
-                fingerprint(TOOL, "uncovered", path, spans),
-            ))  # fmt: skip
+            why = (
+                f" ({len(hidden)} behind a `# pragma: no cover` the change adds)" if hidden else ""
+            )
+            findings.append(
+                Finding(
+                    tool=TOOL,
+                    rule_id="uncovered",
+                    severity=Severity.LOW,
+                    cwe=None,
+                    path=path,
+                    line=min(missing),
+                    end_line=max(missing),
+                    message=f"{len(missing)} changed line(s) no test runs: {spans}"
+                    + (why if hidden else ""),
+                    fingerprint=fingerprint(TOOL, "uncovered", path, spans),
+                )
+            )
     if coverable == 0:
         return Skipped("no coverable lines among the changed lines (declarations, comments)")
     return Completed(
@@ -134,6 +169,26 @@ def first_lines(source: str, lines: frozenset[int]) -> frozenset[int]:
         for line in range(node.lineno + 1, last + 1):
             first.setdefault(line, node.lineno)
     return frozenset(first.get(line, line) for line in lines)
+
+
+def pragma_blocks(source: str, added: frozenset[int]) -> frozenset[int]:
+    """The lines a ``# pragma: no cover`` on one of the ``added`` lines takes out: its
+    line, and the whole statement when it opens one (``def``, ``if`` ...), as coverage.py
+    excludes it. Comments are read with tokenize (never a string), statements with ast."""
+    marked = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            comment = token.type == tokenize.COMMENT and token.start[0] in added
+            if comment and PRAGMA.search(token.string):
+                marked.add(token.start[0])
+        tree = syntax.parse(source)
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return frozenset(marked)
+    lines = set(marked)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and node.lineno in marked:
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return frozenset(lines)
 
 
 def _spans(lines: list[int]) -> str:

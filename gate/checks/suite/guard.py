@@ -18,7 +18,7 @@ modules; the base revision is trusted) asks for it:
 Recorded: a class or function of pytest, pluggy, coverage.py or hypothesis that changed
 during the run (``runner-changed``); Python does not audit assignments to classes, so
 the watch compares them by identity with a copy taken before the repository joined
-``sys.path``, at every test report and at the end. The watch cannot tell who made a
+``sys.path``, after every test and at the end. The watch cannot tell who made a
 change: the host excuses the changes the base revision's own run makes too.
 
 Each record is a JSON line appended to the log the runner reads; the last line is the
@@ -57,7 +57,7 @@ HOT = frozenset(
         "pluggy._result",
     }
 )
-"""The modules compared at every test report (the rest at the end: a full compare costs
+"""The modules compared after every test (the rest at the end: a full compare costs
 more than a test)."""
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
@@ -322,8 +322,9 @@ def install(spec: dict[str, Any]) -> Guard:
 def pytest_plugin(guard: Guard) -> object:
     """A pytest plugin: the watch's snapshot once pytest and its plugins have set
     themselves up (at normal priority: after pytest's own ``tryfirst`` set-up, before its
-    ``trylast`` loading of conftests), a compare at every test report (before the JUnit
-    writer sees it), and a full compare as pytest ends (before its own clean-ups)."""
+    ``trylast`` loading of conftests), a compare after every test (once, however many
+    reports and subtests it made), and a full compare as pytest ends (before its own
+    clean-ups, and before the JUnit report is written)."""
     import pytest
 
     class Watch:
@@ -331,7 +332,7 @@ def pytest_plugin(guard: Guard) -> object:
             guard.snapshot()
 
         @pytest.hookimpl(tryfirst=True)
-        def pytest_runtest_logreport(self) -> None:
+        def pytest_runtest_logfinish(self) -> None:
             guard.compare()
 
         @pytest.hookimpl(hookwrapper=True, tryfirst=True)

@@ -367,7 +367,9 @@ def _coverage(work: Path, root: Path, changed: list[str]) -> CoverageResult:
                 continue
             path = path.resolve().relative_to(resolved)
         files[path.as_posix()] = FileLines(
-            executed=tuple(entry["executed_lines"]), missing=tuple(entry["missing_lines"])
+            executed=tuple(entry["executed_lines"]),
+            missing=tuple(entry["missing_lines"]),
+            excluded=tuple(entry.get("excluded_lines", ())),
         )
     return CoverageResult(files=files, omitted=skipped)
 

@@ -9,7 +9,7 @@ import pytest
 
 from gate.checks.interface import Completed, Errored, Skipped
 from gate.checks.protocol import FileLines
-from gate.checks.suite.coverage import CoverageCheck, first_lines, measure
+from gate.checks.suite.coverage import CoverageCheck, first_lines, measure, pragma_blocks
 from gate.pipeline import Request, run
 
 from ...conftest import Repo
@@ -44,6 +44,43 @@ def test_the_share_of_changed_lines_is_measured(calc: Repo, run_coverage) -> Non
     assert outcome.metrics["changed_lines_percent"] == 50
     (uncovered,) = outcome.findings
     assert uncovered.message == "3 changed line(s) no test runs: 21-23"
+
+
+@pytest.mark.docker
+def test_a_pragma_the_change_adds_takes_no_line_out(calc: Repo, run_coverage) -> None:
+    files = half_covered(calc)
+    files["calc/ops.py"] = files["calc/ops.py"].replace(
+        "    if x < 0:\n", "    if x < 0:  # pragma: no cover\n"
+    )
+    outcome = run_coverage(calc, files)
+    assert isinstance(outcome, Completed), outcome
+    assert outcome.metrics["changed_lines_percent"] == 50  # as without the pragma
+    (uncovered,) = outcome.findings
+    assert uncovered.message == (
+        "3 changed line(s) no test runs: 21-23 (2 behind a `# pragma: no cover` the change adds)"
+    )
+
+
+@pytest.mark.docker
+def test_the_bases_own_pragma_stands(calc: Repo, run_coverage) -> None:
+    ops = (calc.path / "calc/ops.py").read_text()
+    calc.commit({"calc/ops.py": ops + "\n\ndef debug():  # pragma: no cover\n    return 1\n"})
+    changed = (calc.path / "calc/ops.py").read_text().replace("return 1", "return 2")
+    outcome = run_coverage(calc, {"calc/ops.py": changed})
+    assert isinstance(outcome, Skipped), outcome  # its one changed line is excluded by the base
+
+
+def test_the_lines_a_pragma_takes_out() -> None:
+    source = (
+        "def f(x):  # pragma: no cover\n"
+        "    return x\n"
+        "\n"
+        "y = 1  # pragma: no cover\n"
+        "z = '# pragma: no cover'\n"
+        "w = 2  # pragma: no cover\n"
+    )
+    # Only on the change's lines (6 is the base's), never in a string (5).
+    assert pragma_blocks(source, frozenset({1, 2, 4, 5})) == {1, 2, 4}
 
 
 @pytest.mark.docker
