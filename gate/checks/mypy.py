@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.protocol import MypyRequest, MypyResult, ToolRun
 from gate.checks.sandboxed import ask, package_version
@@ -109,20 +110,39 @@ def _hidden(
     runs: MypyResult, request: MypyRequest, base_errors: list[Finding], context: CheckContext
 ) -> list[Finding] | str:
     """The errors the change's ignore comments hide that the base does not have: each a
-    finding on the comment's line."""
+    finding on the comment's line, or anywhere in a file the change ignores whole."""
     hidden: list[Finding] = []
+    whole = whole_file_ignores(context, request)
     for run in (runs.unsuppressed, runs.unsuppressed_strict):
         if run is None:
             continue
         errors = _parse(run, "head", context, seen=request)
         if isinstance(errors, str):
             return errors.replace("head files", "changed files without their ignore comments")
-        at = [e for e in errors if e.line in request.unsuppressed.get(e.path, {})]
+        at = [
+            e for e in errors if e.path in whole or e.line in request.unsuppressed.get(e.path, {})
+        ]
         for error in introduced(at, base_errors):
-            message = f"a `# type: ignore` the change adds hides a new error: {error.message}"
+            what = "a file-wide `# type: ignore`" if error.path in whole else "a `# type: ignore`"
+            message = f"{what} the change adds hides a new error: {error.message}"
             key = fingerprint(TOOL, HIDDEN, error.fingerprint)
             hidden.append(replace(error, rule_id=HIDDEN, message=message, fingerprint=key))
     return hidden
+
+
+def whole_file_ignores(context: CheckContext, request: MypyRequest) -> set[str]:
+    """The files in which the change adds a ``# type: ignore`` before the first
+    statement: mypy then ignores the whole module."""
+    found = set()
+    for path, lines in request.unsuppressed.items():
+        try:
+            tree = syntax.parse(read_text(context.workspace.head / path) or "")
+        except (SyntaxError, ValueError):
+            continue
+        first = tree.body[0].lineno if tree.body else None
+        if any(first is None or line < first for line in lines):
+            found.add(path)
+    return found
 
 
 def base_config(base: Path) -> str | None:

@@ -91,6 +91,16 @@ def test_an_ignore_comment_that_hides_a_new_error_is_found(repo: Repo, run_mypy)
     assert outcome.metrics["hidden"] == 1
 
 
+def test_a_file_wide_ignore_comment_that_hides_a_new_error_is_found(repo: Repo, run_mypy) -> None:
+    repo.commit({"app/geo.py": TYPED})
+    text = "# type: ignore\n" + TYPED + "\n\nSIDE: int = area(2, 3) + 'cm'\n"
+    outcome = run_mypy(repo, {"app/geo.py": text})
+    assert isinstance(outcome, Completed), outcome
+    (error,) = outcome.findings
+    assert (error.path, error.line, error.rule_id) == ("app/geo.py", 6, "hidden-by-ignore")
+    assert "a file-wide `# type: ignore` the change adds hides a new error" in error.message
+
+
 def test_an_ignore_comment_on_an_old_error_hides_nothing_new(repo: Repo, run_mypy) -> None:
     old = TYPED + "\n\nSIDE: int = area(2, 3) + 'cm'\n"
     repo.commit({"app/geo.py": old})
