@@ -117,6 +117,16 @@ class Guard:
     # -- the hook -------------------------------------------------------------------
 
     def hook(self, event: str, args: tuple[Any, ...]) -> None:
+        """Deny (raise PermissionError) and record, or let be. A fault of the guard's own
+        never breaks the code under test; a path it cannot read safely is denied."""
+        try:
+            self._handle(event, args)
+        except PermissionError:
+            raise
+        except Exception:  # the hook must not break a test by a bug of its own
+            return
+
+    def _handle(self, event: str, args: tuple[Any, ...]) -> None:
         if event == "open":
             self._open(args)
         elif event in _PATH_EVENTS:
@@ -139,20 +149,21 @@ class Guard:
         path, mode, flags = args
         if isinstance(path, int) or path is None:
             return
-        text = os.fsdecode(path)
+        text = self._path(path)
         if text.startswith("/proc/") and text.endswith(_PRIVATE_PROC):
             frame = self._ours_on_stack()
             if frame is not None:
                 self._deny("result-file", f"opened {text}", frame)
             return
-        writes = bool(flags & _WRITE_FLAGS) or (
+        writes = (isinstance(flags, int) and bool(flags & _WRITE_FLAGS)) or (
             isinstance(mode, str) and any(c in mode for c in "wax+")
         )
         if writes:
             self._check_path("opened for writing", text)
 
     def _paths(self, event: str, args: tuple[Any, ...]) -> None:
-        if event == "os.truncate" and args[0] == self.log:
+        target = args[0]
+        if event == "os.truncate" and isinstance(target, int) and int.__index__(target) == self.log:
             frame = self._ours_on_stack()
             if frame is not None:
                 self._deny("result-file", "truncated the runner's log", frame)
@@ -160,7 +171,18 @@ class Guard:
         for index in _PATH_EVENTS[event]:
             value = args[index] if index < len(args) else None
             if isinstance(value, str | bytes | os.PathLike):
-                self._check_path(event, os.fsdecode(value))
+                self._check_path(event, self._path(value))
+
+    @staticmethod
+    def _path(value: Any) -> str:
+        """A path argument as text: its characters, whatever methods a ``str`` subclass
+        has (Python audits paths as converted once for the call: no ``__fspath__``
+        can name another file later)."""
+        if isinstance(value, str):
+            return "".join((value,))
+        if isinstance(value, bytes):
+            return os.fsdecode(b"".join((value,)))
+        return os.fsdecode(value)
 
     def _check_path(self, what: str, path: str) -> None:
         if not self._runners(path):
