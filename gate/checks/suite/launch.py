@@ -39,7 +39,7 @@ NARROW = "MERGEGATE_NARROW"
 ``select`` and ``known`` (test ids: only those in ``select`` or not in ``known`` run) or
 ``files`` (test modules: only their tests run)."""
 GUARD = "MERGEGATE_GUARD"
-"""JSON: the guard's settings (see ``guard.ENV``); absent: no guard."""
+"""JSON: the guard's settings (see ``guard.Guard``); absent: no guard."""
 EXTRA_PATHS = "MERGEGATE_PATHS"
 """Folders of the tree to put on ``sys.path`` (``os.pathsep``-separated), e.g. ``src``."""
 

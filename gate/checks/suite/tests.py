@@ -9,7 +9,7 @@ import re
 
 from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
-from gate.checks.protocol import Case, GuardRecord, RunResult
+from gate.checks.protocol import Case, GuardKind, GuardRecord, RunResult
 from gate.checks.sandboxed import package_version
 from gate.checks.suite import plan
 from gate.findings import Finding, Severity, fingerprint
@@ -112,7 +112,7 @@ class TestsCheck:
         )
 
 
-_GUARDED = {
+_GUARDED: dict[GuardKind, str] = {
     "result-file": "was denied a runner's file",
     "ctypes": "was denied ctypes",
     "gc": "was denied the garbage collector's objects",
