@@ -6,7 +6,10 @@ changed files at the same moment)."""
 from __future__ import annotations
 
 import ast
+import io
 import threading
+import tokenize
+from typing import NamedTuple
 
 _LOCK = threading.Lock()
 
@@ -15,3 +18,24 @@ def parse(source: str) -> ast.Module:
     """``ast.parse(source)``, never at the same time as another parse of the gate's."""
     with _LOCK:
         return ast.parse(source)
+
+
+class Comment(NamedTuple):
+    """A ``#`` comment of a source: where it starts, and its text."""
+
+    line: int
+    column: int
+    text: str
+
+
+def comments(source: str) -> list[Comment]:
+    """The comments of ``source``, read with ``tokenize`` (a ``#`` in a string is none);
+    where the source stops being Python, those before it."""
+    found = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                found.append(Comment(token.start[0], token.start[1], token.string))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return found

@@ -3,9 +3,7 @@ the base revision's mypy settings; only the errors the change introduces count."
 
 from __future__ import annotations
 
-import io
 import re
-import tokenize
 import tomllib
 from dataclasses import replace
 from pathlib import Path
@@ -92,14 +90,10 @@ def added_ignores(context: CheckContext, paths: list[str]) -> dict[str, dict[int
         text = read_text(context.workspace.head / path) if lines else None
         if not lines or text is None:
             continue
-        try:
-            tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-        except (tokenize.TokenError, SyntaxError):
-            continue  # mypy reports what does not parse
         comments = {
-            t.start[0]: t.start[1]
-            for t in tokens
-            if t.type == tokenize.COMMENT and t.start[0] in lines and _IGNORE.match(t.string)
+            c.line: c.column
+            for c in syntax.comments(text)
+            if c.line in lines and _IGNORE.match(c.text)
         }
         if comments:
             found[path] = comments

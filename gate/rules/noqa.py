@@ -13,15 +13,14 @@ the change adds.
 from __future__ import annotations
 
 import difflib
-import io
 import json
 import re
 import subprocess
 import sys
-import tokenize
 from collections import Counter
 from collections.abc import Iterable
 
+from gate import syntax
 from gate.findings import Finding, Severity, fingerprint
 from gate.rules.interface import FileVersions
 
@@ -47,21 +46,12 @@ def added_noqa(base: str | None, head: str) -> dict[int, frozenset[str] | None]:
         if tag in ("insert", "replace"):
             added.update(range(j1 + 1, j2 + 1))
     found: dict[int, frozenset[str] | None] = {}
-    for line, comment in _comments(head):
+    for line, _, comment in syntax.comments(head):
         match = _NOQA.search(comment)
         if line in added and match is not None:
             codes = match.group("codes")
             found[line] = frozenset(re.split(r"[\s,]+", codes.upper())) if codes else None
     return found
-
-
-def _comments(text: str) -> Iterable[tuple[int, str]]:
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            if token.type == tokenize.COMMENT:
-                yield token.start[0], token.string
-    except (tokenize.TokenError, SyntaxError, IndentationError):
-        return
 
 
 def is_error(code: str) -> bool:

@@ -8,9 +8,7 @@ run (the base's own exclusions stand)."""
 from __future__ import annotations
 
 import ast
-import io
 import re
-import tokenize
 from collections.abc import Iterable, Mapping
 
 from gate import syntax
@@ -175,14 +173,10 @@ def pragma_blocks(source: str, added: frozenset[int]) -> frozenset[int]:
     """The lines a ``# pragma: no cover`` on one of the ``added`` lines takes out: its
     line, and the whole statement when it opens one (``def``, ``if`` ...), as coverage.py
     excludes it. Comments are read with tokenize (never a string), statements with ast."""
-    marked = set()
+    marked = {c.line for c in syntax.comments(source) if c.line in added and PRAGMA.search(c.text)}
     try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            comment = token.type == tokenize.COMMENT and token.start[0] in added
-            if comment and PRAGMA.search(token.string):
-                marked.add(token.start[0])
         tree = syntax.parse(source)
-    except (tokenize.TokenError, SyntaxError, ValueError):
+    except (SyntaxError, ValueError):
         return frozenset(marked)
     lines = set(marked)
     for node in ast.walk(tree):
