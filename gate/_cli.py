@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         type=_positive_int,
         default=_env("JOBS"),
-        help="checks run at once (default: the number of cores) [GATE_JOBS]",
+        help="tools run at once in the sandbox (default: the number of cores) [GATE_JOBS]",
     )
     _cache_options(check)
     check.set_defaults(func=cmd_check)

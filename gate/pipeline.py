@@ -4,7 +4,6 @@ evaluation, verdict. Signing and rendering happen in the caller.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -28,6 +27,7 @@ from gate.checks.interface import (
     Outcome,
     RunOptions,
     Skipped,
+    Slots,
 )
 from gate.errors import BadInputError
 from gate.findings import Finding
@@ -65,7 +65,7 @@ class Request:
     skip: Sequence[str] = ()
     """Check ids or groups not to run."""
     jobs: int | None = None
-    """How many checks run at once (default: sized to the machine)."""
+    """How many sandboxed commands run at once (default: the number of cores)."""
     sandbox: str = "auto"
     """Which sandbox runs the tools: ``auto`` (docker, then bwrap), ``docker`` or ``bwrap``."""
     unsafe_no_sandbox: bool = False
@@ -106,9 +106,15 @@ def run(request: Request) -> Run:
                 progress=request.progress,
             )
             context = CheckContext(
-                change, workspace, policy, sandbox, options, deadline=Deadline(policy.timeout)
+                change,
+                workspace,
+                policy,
+                sandbox,
+                options,
+                deadline=Deadline(policy.timeout),
+                slots=Slots(request.jobs),
             )
-            timed = run_checks(checks, context, request.jobs)
+            timed = run_checks(checks, context)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
     judged = sorted(
         (judge(f, policy, started.date()) for f in findings_of(outcomes)),
@@ -182,19 +188,22 @@ class Unavailable:
         return Errored(f"check {self.id!r} is not available in this installation")
 
 
-def run_checks(
-    checks: Sequence[Check], context: CheckContext, jobs: int | None
-) -> dict[str, tuple[Outcome, float]]:
+def run_checks(checks: Sequence[Check], context: CheckContext) -> dict[str, tuple[Outcome, float]]:
     """Run the checks concurrently; an exception inside a check makes it Errored.
+
+    Every check has its own thread; the sandboxed commands take turns by the context's
+    ``slots``, first come first served, and the checks that run the suite come first:
+    they take longest, and the others fit around them.
 
     On Ctrl-C (or SIGTERM) the sandbox stops every job still running, so that the
     interrupt does not wait for them.
     """
-    workers = max(1, min(jobs or (os.cpu_count() or 1), len(checks)))
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gate-check")
+    pool = ThreadPoolExecutor(max_workers=max(1, len(checks)), thread_name_prefix="gate-check")
     overrun = False
+    first = registry.GROUPS["dynamic"]
+    ordered = sorted(checks, key=lambda c: c.id not in first)
     try:
-        futures = {c.id: pool.submit(_timed, c, context) for c in checks}
+        futures = {c.id: pool.submit(_timed, c, context) for c in ordered}
         pending = set(futures.values())
         while pending:
             # Wake up often: a signal the kernel hands to a worker thread only sets a
@@ -228,12 +237,13 @@ def _result(future: Future[tuple[Outcome, float]], context: CheckContext) -> tup
 
 
 def _timed(check: Check, context: CheckContext) -> tuple[Outcome, float]:
-    start = time.monotonic()
+    """The check's outcome, and the seconds it took, less its waits for a turn."""
+    start, waited = time.monotonic(), context.slots.waited()
     try:
         outcome = check.run(context)
     except Exception as exc:  # fail closed: a crashing check is an errored check
         outcome = Errored(f"{type(exc).__name__}: {exc}")
-    return outcome, time.monotonic() - start
+    return outcome, time.monotonic() - start - (context.slots.waited() - waited)
 
 
 def findings_of(outcomes: Mapping[str, Outcome]) -> list[Finding]:

@@ -79,6 +79,8 @@ class Case:
     seconds: float = 0.0
     checks: dict[str, str] = field(default_factory=dict)
     durations: dict[str, float] = field(default_factory=dict)
+    runs: dict[str, float] = field(default_factory=dict)
+    """The tests check's pytest runs: seconds each (``seconds_existing``...)."""
     blocking: list[str] = field(default_factory=list)
     tests_blocked: bool = False
     note: str = ""
@@ -358,6 +360,11 @@ def run_gate(project: str, case: str, repo: Path, base: str, head: str, gate: st
     result.checks = {c["id"]: c["status"] + (f": {c['reason']}" if c.get("reason") else "")
                      for c in details.get("checks", [])}  # fmt: skip
     result.durations = {c["id"]: float(c.get("duration", 0.0)) for c in details.get("checks", [])}
+    result.runs = {
+        name: value
+        for c in details.get("checks", []) if c["id"] == "tests"
+        for name, value in c.get("metrics", {}).items() if name.startswith("seconds_")
+    }  # fmt: skip
     result.blocking = list(details.get("reasons", []))
     result.tests_blocked = any(
         f.get("tool") == "tests" and f.get("action") == "block" for f in details.get("findings", [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -122,6 +123,32 @@ class Deadline:
                 self._stopped = None
 
 
+class Slots:
+    """Turns for the sandboxed commands of a run: at most ``size`` at once, first come
+    first served; and how long each thread waited for its turns, so that a check's
+    duration is its own work, not the queue's."""
+
+    def __init__(self, size: int | None = None) -> None:
+        self._semaphore = threading.Semaphore(size or os.cpu_count() or 1)
+        self._lock = threading.Lock()
+        self._waited: dict[int, float] = {}
+
+    @contextlib.contextmanager
+    def turn(self) -> Iterator[None]:
+        """Wait for a turn, and hold it while the block runs."""
+        start = time.monotonic()
+        with self._semaphore:
+            with self._lock:
+                me = threading.get_ident()
+                self._waited[me] = self._waited.get(me, 0.0) + time.monotonic() - start
+            yield
+
+    def waited(self) -> float:
+        """Seconds the current thread has waited for turns so far."""
+        with self._lock:
+            return self._waited.get(threading.get_ident(), 0.0)
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """Everything a check may look at."""
@@ -140,6 +167,9 @@ class CheckContext:
     """Work the checks of this run share."""
     deadline: Deadline | None = field(default=None, compare=False, repr=False)
     """The run's time limit (None: each command has only its own)."""
+    slots: Slots = field(default_factory=Slots, compare=False, repr=False)
+    """Sandboxed commands that may run at once (``--jobs``); a check that waits for a
+    turn, or for work another check shares with it, holds none."""
 
 
 class Check(Protocol):

@@ -149,6 +149,10 @@ class RunResult(Model):
     guard: tuple[GuardRecord, ...] = ()
     """What the guard denied or saw; any record means the run's results are not the
     suite's alone."""
+    seconds: float = 0.0
+    """How long the run took, from copying the tree to reading the results."""
+    setup_seconds: float = 0.0
+    """Of which copying the tree, making its environment and installing the project."""
 
 
 class SuiteResult(Model):
@@ -225,6 +229,9 @@ class PropertiesResult(Model):
     """The tail of what it printed."""
     generated: Generated | None
     """What it found (None when it ended without an answer)."""
+    install: str | None = None
+    """Why the project could not be installed into the writer's environment (None: it
+    was, or there is nothing to install)."""
 
 
 class PolicySettings(Model):

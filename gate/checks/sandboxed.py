@@ -26,20 +26,21 @@ def run_tool(
     policy = context.policy
     limit = timeout or policy.timeout
     deadline = context.deadline
-    left = limit if deadline is None else deadline.left()
-    if left <= 0 and deadline is not None:
-        return Errored(f"{_tool(argv)} did not start: {run_limit(deadline)}")
-    # Within a second of its own limit, a command keeps its own (and its own wording).
-    bounded = left < limit - 1
-    job = Job(
-        argv=argv,
-        workspace=context.workspace.root,
-        timeout=left if bounded else limit,
-        limits=policy.limits,
-        env=dict(env or {}),
-        dependencies=dependencies,
-    )
-    result = context.sandbox.run(job)
+    with context.slots.turn():  # the time left is counted from the command's turn
+        left = limit if deadline is None else deadline.left()
+        if left <= 0 and deadline is not None:
+            return Errored(f"{_tool(argv)} did not start: {run_limit(deadline)}")
+        # Within a second of its own limit, a command keeps its own (and its own wording).
+        bounded = left < limit - 1
+        job = Job(
+            argv=argv,
+            workspace=context.workspace.root,
+            timeout=left if bounded else limit,
+            limits=policy.limits,
+            env=dict(env or {}),
+            dependencies=dependencies,
+        )
+        result = context.sandbox.run(job)
     raw = result.stdout + result.stderr
     if result.killed_by is not None:
         reason = killed_reason(result, job)

@@ -93,6 +93,11 @@ class Environment:
         )
 
 
+EDITABLE_NEEDS = {"hatchling": "editables"}
+"""What a build backend asks for to build an editable wheel, beyond its own requirements
+(its ``get_requires_for_build_editable``, which would run the project's code to ask)."""
+
+
 def wanted(found: Declared) -> Wanted:
     """What the tests of a tree that declares ``found`` need."""
     requirements, constraints, left_out = found.for_tests()
@@ -100,6 +105,8 @@ def wanted(found: Declared) -> Wanted:
     if not found.build and (found.project or {"setup.py", "setup.cfg"} & set(found.files)):
         # pip's fallback backend for a project that names none
         build = ["setuptools", "wheel"]
+    builds = {normalize(r.name) for line in build if (r := parse(line)) is not None}
+    build += [extra for backend, extra in EDITABLE_NEEDS.items() if backend in builds]
     requirements = sorted(set(requirements) | set(build))
     names = {normalize(r.name) for line in requirements if (r := parse(line)) is not None}
     for tool in RUNNER:

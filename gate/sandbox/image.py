@@ -36,6 +36,7 @@ PYTHON_SITE = "lib/python3.11/site-packages"
 TOOLS = (
     *("libcst", "bandit[sarif]", "semgrep", "mypy", "ruff"),
     *("hypothesis[cli]", "coverage", "pytest", "unidiff", "pydantic", "packaging"),
+    *("pyproject-hooks", "installer"),
 )
 
 Progress = Callable[[str], object]

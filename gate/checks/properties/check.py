@@ -70,17 +70,23 @@ class PropertiesCheck:
         if isinstance(base, str) or isinstance(head, str):
             return Errored(str(base if isinstance(base, str) else head), raw)
         generated = answer.generated
+        installed = "" if answer.install is None else f" ({answer.install})"
         if generated is None:
             return Errored(
-                f"the generated properties exited with {answer.exit}: {cause(answer.output)}",
+                f"the generated properties exited with {answer.exit}: "
+                f"{cause(answer.output)}{installed}",
                 raw,
             )
         if not head and not generated.tested:
             why = "; ".join(generated.notes[:3]) or "no public, annotated function changed"
             own_tests = "no hypothesis tests" if separate else "the tests check runs its tests"
-            return Skipped(f"nothing to test: {own_tests}, and no property written ({why})")
+            return Skipped(
+                f"nothing to test: {own_tests}, and no property written ({why}){installed}"
+            )
         findings = own_findings(base, head) + [generated_finding(f) for f in generated.failures]
         findings += [_note(n) for n in generated.notes]
+        if answer.install is not None:
+            findings.append(Finding.note(TOOL, "environment", ".", answer.install))
         return Completed(
             tuple(findings),
             {

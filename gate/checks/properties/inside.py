@@ -22,7 +22,7 @@ def run(request: PropertiesRequest) -> PropertiesResult:
     suite = inside.run(request.suite)
     with inside.scratch(request.tree) as (work, root):
         environment = inside.RunEnvironment(work)
-        environment.install(root, work / "install.log")
+        install = environment.install(root, work / "install.log")
         files = [
             {"path": f.path, "old_path": f.old_path, "added": list(f.added),
              "base_source": read_text(Path("base") / f.old_path) if f.old_path else None}
@@ -38,7 +38,9 @@ def run(request: PropertiesRequest) -> PropertiesResult:
         generated = None
         if code == 0 and out.is_file():
             generated = Generated.model_validate_json(out.read_text("utf-8"))
-    return PropertiesResult(suite=suite, exit=code, output=output, generated=generated)
+    return PropertiesResult(
+        suite=suite, exit=code, output=output, generated=generated, install=install
+    )
 
 
 def _gate_only(work: Path) -> Path:

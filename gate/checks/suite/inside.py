@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import venv
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -41,14 +42,14 @@ from gate.checks.protocol import (
     SuiteRequest,
     SuiteResult,
 )
-from gate.checks.suite import guard, junit, launch
+from gate.checks.suite import editable, guard, junit, launch
 
 SCRATCH = Path("/tmp")
 LAUNCHER = str(Path(launch.__file__).resolve())
 _TAIL = 4000  # characters of pytest's own output kept for the record
 INSTALL_TIMEOUT = 300
-_CAUSE = re.compile(r"^(error\b|ERROR\b|[\w.]*(Error|Exception)\b)")
-_PIP_CODE = re.compile(r"^error: [a-z-]+$")  # pip's own summary codes, not the cause
+_RAISED = re.compile(r"^[\w.]*(Error|Exception)\b")
+_SAID = re.compile(r"^error\b", re.IGNORECASE)
 PYTEST_ARGS = (
     *("-p", "no:cacheprovider"),
     *("-o", "junit_family=xunit1"),  # xunit1 gives each case its file and line
@@ -145,57 +146,55 @@ class RunEnvironment:
         """Install the project at ``root`` (editable, without its dependencies, which the
         test environment holds); why not, or None when it was installed or there is
         nothing to install."""
-        if not _installable(root):
+        build = editable.build_of(root)
+        if build is None:
             return None
         env = self.variables()
         if not (root / "PKG-INFO").is_file():  # no VCS metadata in a scratch copy
             env.setdefault("SETUPTOOLS_SCM_PRETEND_VERSION", "0.0.0")
-        pip = [sys.executable, "-m", "pip", "--python", self.python, "--no-input", "--quiet"]
-        # --use-pep517: a project with only a setup.py is installed by setuptools' PEP 660
-        # hook too (its legacy ``develop`` would need pip inside the run's environment).
-        options = [
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "--no-cache-dir",
-            "--use-pep517",
-        ]
-        argv = [*pip, "install", *options, "--disable-pip-version-check", "-e", str(root)]
+        site = str(site_of(self.prefix))
+        scheme = {
+            "purelib": site,
+            "platlib": site,
+            "scripts": str(self.prefix / "bin"),
+            "data": str(self.prefix),
+            "headers": str(self.prefix / "include"),
+        }
+
+        def run(argv: list[str], cwd: Path, variables: dict[str, str]) -> int:
+            return run_logged(argv, cwd, variables, log, INSTALL_TIMEOUT)[0]
+
         try:
-            code, output = run_logged(argv, root, env, log, INSTALL_TIMEOUT)
+            editable.install_editable(
+                root, build, python=self.python, scheme=scheme, env=env, run=run
+            )
         except subprocess.TimeoutExpired:
             return f"installing the project took over {INSTALL_TIMEOUT} s"
-        if code == 0:
-            return None
-        lines = [x.strip() for x in output.splitlines() if x.strip()]
-        causes = [x for x in lines if _CAUSE.match(x) and not _PIP_CODE.match(x)]
-        cause = (causes or lines or ["no output"])[0][:300]
-        return f"the project could not be installed (its tests import it from the tree): {cause}"
+        except editable.InstallFailed as exc:
+            why = exc.cause or _cause(log)
+            return f"the project could not be installed (its tests import it from the tree): {why}"
+        return None
 
 
-def _installable(root: Path) -> bool:
-    """Whether the tree is a project a build backend can install."""
-    if (root / "setup.py").is_file():
-        return True
-    pyproject = root / "pyproject.toml"
-    if not pyproject.is_file():
-        return False
-    import tomllib
-
-    try:
-        data = tomllib.loads(pyproject.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
-    return "build-system" in data or "project" in data
+def _cause(log: Path) -> str:
+    """The line of a failed build's output that says why: the last exception raised,
+    else the last ``error:`` line, else the last line."""
+    output = log.read_bytes().decode("utf-8", "replace") if log.is_file() else ""
+    lines = [x.strip() for x in output.splitlines() if x.strip()]
+    raised = [x for x in lines if _RAISED.match(x)]
+    said = [x for x in lines if _SAID.match(x)]
+    return (raised or said or lines or ["no output"])[-1][:300]
 
 
 def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None = None) -> RunResult:
     """Run pytest on one prepared tree in its own environment; narrowed to the tests
     that did not pass in ``earlier`` when the spec asks for it (and ``earlier`` says
     which: else, and when a test to run is not found here, every test runs)."""
+    started = time.monotonic()
     with scratch(spec) as (work, root):
         environment = RunEnvironment(work)
         install = environment.install(root, work / "install.log")
+        installed = time.monotonic()
         env = environment.variables()
         if install is not None and (root / "src").is_dir():
             env[launch.EXTRA_PATHS] = "src"  # a src layout that could not be installed
@@ -258,6 +257,8 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
             coverage=coverage,
             taken_as_passing=len(taken),
             guard=guarded,
+            seconds=round(time.monotonic() - started, 3),
+            setup_seconds=round(installed - started, 3),
         )
 
 

@@ -13,6 +13,7 @@ Standard library only: the tools' packages are not on this interpreter's path. I
 - measures coverage through coverage.py's API when ``MERGEGATE_COVERAGE`` asks for it,
   combining parallel data files, and writes coverage.py's JSON report;
 - loads a hypothesis profile with the policy's example budget (``MERGEGATE_MAX_EXAMPLES``);
+- takes and ignores pytest-cov's options where the environment lacks pytest-cov;
 - under pytest, installs the guard (``guard.py``: an audit hook and a watch over pytest's
   own code) before anything else, when ``MERGEGATE_GUARD`` asks for it.
 """
@@ -75,6 +76,8 @@ def late_paths(saved: dict[str, str | None]) -> object:
     if narrow_file:
         with open(narrow_file, encoding="utf-8") as handle:
             narrow = json.load(handle)
+    files = set(narrow.get("files", ())) if narrow is not None else set()
+    root = os.getcwd()
 
     class LatePaths:
         @pytest.hookimpl(tryfirst=True)
@@ -90,6 +93,18 @@ def late_paths(saved: dict[str, str | None]) -> object:
                     os.environ[name] = value
             budget(os.environ.get(MAX_EXAMPLES))
 
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_ignore_collect(self, collection_path: Any) -> bool | None:
+            # Only the test modules asked for are collected at all (importing every
+            # other module only to deselect its tests took most of a small run); the
+            # folders, their conftests and packages are collected as ever.
+            if narrow is None or "files" not in narrow or collection_path.is_dir():
+                return None
+            if collection_path.name in ("conftest.py", "__init__.py"):
+                return None
+            relative = os.path.relpath(collection_path, root).replace(os.sep, "/")
+            return relative not in files or None
+
         @pytest.hookimpl(trylast=True)
         def pytest_collection_modifyitems(self, config: Any, items: list[Any]) -> None:
             if narrow is None:
@@ -97,7 +112,6 @@ def late_paths(saved: dict[str, str | None]) -> object:
             with open(narrow["collected"], "w", encoding="utf-8") as out:
                 json.dump([item.nodeid for item in items], out)
             if "files" in narrow:
-                files = set(narrow["files"])
                 kept = {i.nodeid for i in items if i.nodeid.split("::", 1)[0] in files}
             else:
                 select, known = set(narrow["select"]), set(narrow["known"])
@@ -109,6 +123,22 @@ def late_paths(saved: dict[str, str | None]) -> object:
                 items[:] = keep
 
     return LatePaths()
+
+
+class CoverageOptions:
+    """pytest-cov's options, taken and ignored where the environment lacks pytest-cov: a
+    project's ``addopts = --cov ...`` then still runs (the gate measures coverage itself)
+    instead of ending in a usage error."""
+
+    def pytest_addoption(self, parser: Any) -> None:
+        group = parser.getgroup("cov", "coverage (pytest-cov is not installed: ignored)")
+        group.addoption("--cov", action="append", nargs="?", const=True, default=[])
+        for flag in ("--no-cov", "--no-cov-on-fail", "--cov-append", "--cov-branch"):
+            group.addoption(flag, action="store_true")
+        for option in ("--cov-report", "--cov-config", "--cov-fail-under"):
+            group.addoption(option, action="append", default=[])
+        for option in ("--cov-precision", "--cov-context"):
+            group.addoption(option)
 
 
 def budget(value: str | None) -> None:
@@ -159,7 +189,10 @@ def run_pytest(args: list[str]) -> int:
 def _run_pytest(args: list[str], extra: list[object]) -> int:
     import pytest
 
-    named = [arg for plugin in plugins() for arg in ("-p", plugin)]
+    found = plugins()
+    named = [arg for plugin in found for arg in ("-p", plugin)]
+    if "pytest_cov.plugin" not in found:
+        extra = [*extra, CoverageOptions()]
     saved = {k: os.environ.get(k) for k in ("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "PYTEST_ADDOPTS")}
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     os.environ.pop("PYTEST_ADDOPTS", None)  # only the gate's arguments and the project's

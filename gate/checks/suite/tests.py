@@ -107,6 +107,7 @@ class TestsCheck:
                 "not_run": float(sum(1 for f in findings if f.rule_id == NOT_RUN)),
                 "base_failing": float(sum(1 for c in base.values() if c.outcome in _BAD)),
                 "seed": float(plan.seed(change)),
+                **{f"seconds_{r.name}": r.seconds for r in shared.result.runs},
             },
             raw=shared.raw,
         )

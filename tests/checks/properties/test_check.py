@@ -138,3 +138,17 @@ def test_a_function_that_cannot_be_read_is_a_note_not_an_error(calc: Repo, run_p
     outcome = run_properties(calc, {"calc/ops.py": new})
     assert isinstance(outcome, Completed), outcome
     assert outcome.metrics["untestable"] >= 1
+
+
+@pytest.mark.docker
+def test_a_project_that_cannot_be_installed_is_said_so(calc: Repo, run_properties) -> None:
+    # The build backend is nowhere: the properties still run from the tree, with a note.
+    pyproject = (calc.path / "pyproject.toml").read_text()
+    backend = '[build-system]\nrequires = []\nbuild-backend = "calc_build_backend"\n\n'
+    calc.commit({"pyproject.toml": backend + pyproject})
+    outcome = run_properties(calc, {"calc/ops.py": ops(calc).replace(MEAN_GUARD, "")})
+    found = findings(outcome)
+    assert found["crash"]
+    (note,) = found["environment"]
+    assert note.startswith("the project could not be installed")
+    assert "calc_build_backend is missing" in note

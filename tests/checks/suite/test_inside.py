@@ -92,3 +92,16 @@ def test_filterwarnings_error_is_no_trouble_for_the_gates_runner(calc: Repo, run
     assert isinstance(outcome, Completed), outcome
     assert "tests/test_ops.py::test_add" in {f.message.split(" ")[0] for f in outcome.findings}
     assert not [f for f in outcome.findings if f.rule_id == "not-required"]
+
+
+def test_coverage_options_without_pytest_cov_are_ignored(calc: Repo, run_tests) -> None:
+    # The project's CI installs pytest-cov from elsewhere; its addopts must not end the
+    # run in a usage error (the gate measures coverage itself).
+    pyproject = (calc.path / "pyproject.toml").read_text()
+    addopts = 'addopts = "--cov=calc --cov-report=term-missing --cov-branch"\n'
+    calc.commit({"pyproject.toml": pyproject + addopts})
+    ops = (calc.path / "calc/ops.py").read_text()
+    outcome = run_tests(calc, {"calc/ops.py": ops.replace("return a + b", "return a - b")})
+    assert isinstance(outcome, Completed), outcome
+    assert "tests/test_ops.py::test_add" in {f.message.split(" ")[0] for f in outcome.findings}
+    assert outcome.metrics["required"] > 0
