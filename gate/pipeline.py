@@ -286,8 +286,8 @@ def _raw(outcome: Outcome) -> bytes:
 
 def _record(check: Check, outcome: Outcome, duration: float) -> CheckResult:
     match outcome:
-        case Completed(metrics=metrics):
-            status, reason = "completed", None
+        case Completed(metrics=metrics, detail=reason):
+            status = "completed"
         case Skipped(reason=reason):
             status, metrics = "skipped", {}
         case Errored(reason=reason):

@@ -20,6 +20,16 @@ def parse(source: str) -> ast.Module:
         return ast.parse(source)
 
 
+def parses(source: str, version: tuple[int, int]) -> bool:
+    """Whether Python ``version`` (at most this one's) can parse ``source``."""
+    try:
+        with _LOCK:
+            ast.parse(source, feature_version=version)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
 class Comment(NamedTuple):
     """A ``#`` comment of a source: where it starts, and its text."""
 

@@ -77,3 +77,19 @@ def test_without_a_sandbox_the_default_policy_fails(repo: Repo, policy: Path) ->
     assert verdict.sandbox == "none"
     assert verdict.reasons == ("the checks ran without a sandbox (--unsafe-no-sandbox)",)
     assert verdict.statement()["predicate"]["sandbox"] == "none"
+
+
+@pytest.mark.docker
+def test_code_the_sandboxs_python_cannot_parse_is_one_blocking_finding(repo: Repo) -> None:
+    # An unclosed bracket (or syntax newer than the sandbox's Python): every check that
+    # reads the file says it left it out, none errs, and the rules check names the line.
+    tool = (repo.path / "app/tool.py").read_text()
+    repo.write({"app/tool.py": tool + "\n\ndef broken(:\n    pass\n"})
+    verdict = run(Request(path=repo.path, skip=("properties",))).verdict
+    assert verdict.result == "FAILED"
+    assert verdict.reasons[0].startswith("app/tool.py:8: rules:syntax Python 3.")
+    statuses = {c.id: c.status for c in verdict.checks}
+    assert "errored" not in statuses.values(), verdict.checks
+    for check in verdict.checks:
+        if check.id in ("semgrep", "bandit", "mypy", "coverage"):
+            assert (check.reason or "").startswith("not read: app/tool.py"), check

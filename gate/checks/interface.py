@@ -30,6 +30,8 @@ class Completed:
     """Numbers the policy's conditions can test (``files``, ``coverage`` ...)."""
     raw: bytes = b""
     """The tool's raw output, whose digest goes into the verdict."""
+    detail: str | None = None
+    """What the check left out, in words (the verdict's reason for the check)."""
 
 
 @dataclass(frozen=True)

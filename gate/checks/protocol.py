@@ -329,3 +329,5 @@ class MypyResult(Model):
     """The files of ``unsuppressed`` without the change's ignore comments."""
     unsuppressed_strict: ToolRun | None = None
     """The same for those of them held to ``--strict``."""
+    left_out: dict[str, str] = {}
+    """The files not type-checked, with why (outside the project's mypy scope)."""

@@ -9,7 +9,7 @@ from importlib import metadata
 
 from gate.checks.bandit import BanditCheck
 from gate.checks.interface import Check
-from gate.checks.mypy import MypyCheck
+from gate.checks.mypy.check import MypyCheck
 from gate.checks.properties.check import PropertiesCheck
 from gate.checks.rules import RulesCheck
 from gate.checks.semgrep import SemgrepCheck

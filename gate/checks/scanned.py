@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.sandboxed import package_version, run_tool
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 from gate.rules.runner import is_python
+from gate.sandbox.environment import SANDBOX_PYTHON, SANDBOX_VERSION
+from gate.workspace import read_text
 
 
 @dataclass
@@ -23,17 +26,24 @@ class Targets:
     """The workspace root, the scanner's working directory."""
     trees: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Scanner name -> (``head`` or ``base``, repository path)."""
+    unparsable: list[str] = field(default_factory=list)
+    """Changed files left out: the sandbox's Python cannot parse them."""
     _sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, context: CheckContext) -> Targets:
-        """The changed Python files of both trees."""
+        """The changed Python files of both trees that the sandbox's Python can parse
+        (the others are the rules check's ``syntax`` findings: no tool can judge them)."""
         targets = cls(context.workspace.root)
-        base = context.workspace.base
+        base, head = context.workspace.base, context.workspace.head
         for f in context.change.files:
-            if f.exists_after and is_python(f.path) and not f.binary and not f.symlink:
+            new = f.exists_after and is_python(f.path) and not f.binary and not f.symlink
+            if new and parses(head / f.path):
                 targets.trees[f"head/{f.path}"] = ("head", f.path)
-            if f.old_path and is_python(f.old_path) and (base / f.old_path).is_file():
+            elif new:
+                targets.unparsable.append(f.path)
+            old = f.old_path and is_python(f.old_path) and (base / f.old_path).is_file()
+            if old and f.old_path and parses(base / f.old_path):
                 targets.trees[f"base/{f.old_path}"] = ("base", f.old_path)
         return targets
 
@@ -41,6 +51,11 @@ class Targets:
     def names(self) -> list[str]:
         """The names to pass to the scanner."""
         return list(self.trees)
+
+    @property
+    def left_out(self) -> str | None:
+        """What the check says of the files it left out (None: it left out none)."""
+        return not_read(self.unparsable)
 
     @property
     def any_changed(self) -> bool:
@@ -73,6 +88,22 @@ class Targets:
                              fingerprint(tool, rule_id, key))  # fmt: skip
 
 
+def parses(path: Path) -> bool:
+    """Whether the sandbox's Python can parse the file (an unreadable one: let the tool
+    say so)."""
+    text = read_text(path)
+    return text is None or syntax.parses(text, SANDBOX_VERSION)
+
+
+def not_read(unparsable: list[str]) -> str | None:
+    """What a check says of the changed files it leaves out because the sandbox's Python
+    cannot parse them (None: it leaves out none)."""
+    if not unparsable:
+        return None
+    return (f"not read: {', '.join(unparsable)} (Python {SANDBOX_PYTHON} cannot parse "
+            "them: the rules check's syntax findings)")  # fmt: skip
+
+
 class ScannerCheck:
     """A check that runs one scanner over :class:`Targets` and parses its JSON report.
 
@@ -94,7 +125,7 @@ class ScannerCheck:
     def run(self, context: CheckContext) -> Outcome:
         targets = Targets.of(context)
         if not targets.any_changed:
-            return Skipped("no changed Python files")
+            return Skipped(targets.left_out or "no changed Python files")
         argv = self.argv(context, targets)
         if isinstance(argv, Errored):
             return argv
@@ -110,8 +141,12 @@ class ScannerCheck:
         if isinstance(findings, str):
             return Errored(findings, result.stdout)
         metrics = {"files": float(len(targets.trees)), **self.metrics(context)}
-        return Completed(tuple(introduced(findings["head"], findings["base"])), metrics,
-                         raw=result.stdout)  # fmt: skip
+        return Completed(
+            tuple(introduced(findings["head"], findings["base"])),
+            metrics,
+            raw=result.stdout,
+            detail=targets.left_out,
+        )
 
     def argv(self, context: CheckContext, targets: Targets) -> list[str] | Errored:
         """The command line (or why the scanner cannot run)."""

@@ -5,13 +5,15 @@ never stops the run, but it is reported.
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import libcst as cst
 
-from gate.findings import Finding, fingerprint, introduced
+from gate.findings import Finding, Severity, fingerprint, introduced
 from gate.rules.interface import CstRule, FileRule, FileVersions, Hit, Rule, RuleSettings
 
 TOOL = "rules"
@@ -47,6 +49,11 @@ def lint(
             found.extend(_finding(rule, file.path, hit) for hit in rule.check(file))
         if not is_python(file.path):
             continue
+        if file.head is not None and file.path.endswith(".py"):
+            broken = unparsable(file.head, file.path)
+            if broken is not None:
+                found.append(broken)
+                continue
         if file.head is not None:
             try:
                 head.extend(visit(cst_rules, settings, file.path, file.head))
@@ -60,6 +67,34 @@ def lint(
                 base.extend(visit(cst_rules, settings, file.old_path, file.base))
     found.extend(introduced(head, base))
     return LintResult(tuple(sorted(found, key=Finding.sort_key)), tuple(errors))
+
+
+SYNTAX = "syntax"
+PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def unparsable(source: str, path: str) -> Finding | None:
+    """A finding where this Python (the sandbox's, the one the project's tests and the
+    tools run on) cannot parse the changed file: no tool can judge it."""
+    try:
+        compile(source, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as exc:
+        line = exc.lineno or 1
+        message = f"Python {PYTHON} cannot parse this file: {exc.msg}"
+        return Finding(
+            tool=TOOL,
+            rule_id=SYNTAX,
+            severity=Severity.HIGH,
+            cwe=None,
+            path=path,
+            line=line,
+            end_line=line,
+            message=message,
+            fingerprint=fingerprint(TOOL, SYNTAX, path, exc.msg),
+        )
+    except ValueError:  # null bytes: not Python source at all
+        return None
+    return None
 
 
 def visit(

@@ -35,6 +35,8 @@ from gate.process import ProcessError
 from gate.sandbox.image import PYTHON_SITE, cache_dir, wheelhouse_path
 
 SANDBOX_PYTHON = re.search(r"python(\d+\.\d+)", PYTHON_SITE)[1]  # type: ignore[index]
+SANDBOX_VERSION = (int(SANDBOX_PYTHON.split(".")[0]), int(SANDBOX_PYTHON.split(".")[1]))
+"""The sandbox's Python, as ``(major, minor)``."""
 FORMAT = 2  # bumped when the layout of an environment changes
 RUNNER = ("pytest", "coverage", "hypothesis")
 """What the gate runs the tests with, where the project declares none of its own."""

@@ -7,22 +7,19 @@ checks that run it start it in child processes, under the test environment's Pyt
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
+from gate.checks.mypy import inside as mypy_inside
 from gate.checks.properties import inside as properties_inside
 from gate.checks.protocol import (
     MypyRequest,
-    MypyResult,
     PropertiesRequest,
     RulesRequest,
     RulesResult,
     SuiteRequest,
-    ToolRun,
 )
 from gate.checks.suite import inside
 from gate.rules import noqa
@@ -75,62 +72,6 @@ def _dependencies(request: RulesRequest) -> DependencyIndex:
     )
 
 
-def mypy(request: MypyRequest) -> MypyResult:
-    """Type-check the named files of each tree, from the tree's own root, with the base
-    revision's mypy settings (or none): never the change's. The files in which the change
-    adds ``# type: ignore`` comments are checked once more in a copy of the changed tree
-    without them, so that the host can tell what they hide."""
-    config = str(Path(request.config).resolve()) if request.config else ""
-    bare = unsuppressed_tree(request) if request.unsuppressed else None
-    runs: dict[str, ToolRun] = {}
-    plan: list[tuple[str, Sequence[str], str, bool]] = [
-        ("base", request.base, "base", False),
-        ("head", request.head, "head", False),
-        ("strict", request.strict, "head", True),
-    ]
-    if bare is not None:
-        again = [f for f in request.head if f in request.unsuppressed]
-        again_strict = [f for f in request.strict if f in request.unsuppressed]
-        plan += [
-            ("unsuppressed", again, bare, False),
-            ("unsuppressed_strict", again_strict, bare, True),
-        ]
-    for name, files, cwd, strict in plan:
-        if not files:
-            runs[name] = ToolRun(exit=0, stdout="", stderr="")
-            continue
-        argv = [
-            sys.executable, "-m", "mypy", f"--config-file={config}",
-            "--no-error-summary", "--show-error-codes", "--hide-error-context",
-            "--no-color-output", "--no-pretty", "--follow-imports=silent",
-            # The repository's third-party packages are not installed in the sandbox.
-            "--ignore-missing-imports", f"--cache-dir=/tmp/mypy-cache-{name}",
-            *(["--strict"] if strict else []), "--", *files,
-        ]  # fmt: skip
-        done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=False)
-        runs[name] = ToolRun(exit=done.returncode, stdout=done.stdout, stderr=done.stderr)
-    return MypyResult(**runs)
-
-
-def _not_python(folder: str, names: list[str]) -> set[str]:
-    """The names of a folder that are neither folders nor files mypy reads."""
-    keep = (".py", ".pyi", "py.typed")
-    return {n for n in names if not n.endswith(keep) and not os.path.isdir(os.path.join(folder, n))}
-
-
-def unsuppressed_tree(request: MypyRequest) -> str:
-    """A scratch copy of the changed tree with the change's ignore comments cut off."""
-    root = Path(tempfile.mkdtemp(prefix="unsuppressed-", dir="/tmp")) / "tree"
-    # Only what mypy reads: the Python files (the settings are the base's, by path).
-    shutil.copytree("head", root, symlinks=True, ignore=_not_python)
-    for path in request.unsuppressed:
-        target = root / path
-        if target.is_symlink() or not target.is_file():
-            continue
-        target.write_text(request.without_ignores(path, target.read_text("utf-8")), "utf-8")
-    return str(root)
-
-
 def suite(text: str) -> str:
     """The pytest runs of the ``tests`` and ``coverage`` checks."""
     return inside.run(SuiteRequest.model_validate_json(text)).model_dump_json()
@@ -144,7 +85,7 @@ def properties(text: str) -> str:
 
 RUNNERS: dict[str, Callable[[str], str]] = {
     "rules": lambda text: rules(RulesRequest.model_validate_json(text)).model_dump_json(),
-    "mypy": lambda text: mypy(MypyRequest.model_validate_json(text)).model_dump_json(),
+    "mypy": lambda text: mypy_inside.run(MypyRequest.model_validate_json(text)).model_dump_json(),
     "suite": suite,
     "properties": properties,
 }

@@ -7,7 +7,7 @@ import functools
 import pytest
 
 from gate.checks.bandit import BanditCheck
-from gate.checks.interface import Completed, Errored, Skipped
+from gate.checks.interface import Completed, Skipped
 
 from ..conftest import Repo
 
@@ -65,10 +65,15 @@ def test_assert_is_not_a_finding_in_tests_only(repo: Repo, run_bandit) -> None:
     assert [(f.rule_id, f.path) for f in outcome.findings] == [("B101", "app/z.py")]
 
 
-def test_unparsable_file_is_an_error(repo: Repo, run_bandit) -> None:
+def test_an_unparsable_file_is_left_to_the_rules_syntax_finding(repo: Repo, run_bandit) -> None:
     outcome = run_bandit(repo, {"app/bad.py": "def f(:\n"})
-    assert isinstance(outcome, Errored)
-    assert "app/bad.py" in outcome.reason
+    assert isinstance(outcome, Skipped), outcome
+    assert outcome.reason.startswith("not read: app/bad.py (Python 3.")
+    # The other files are still read, and the check says what it left out.
+    outcome = run_bandit(repo, {"app/bad.py": "def f(:\n", "app/z.py": "eval(x)\n"})
+    assert isinstance(outcome, Completed), outcome
+    assert [f.path for f in outcome.findings] == ["app/z.py"]
+    assert (outcome.detail or "").startswith("not read: app/bad.py")
 
 
 def test_no_python_files_is_skipped(repo: Repo, run_bandit) -> None:

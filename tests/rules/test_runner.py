@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
 from gate.rules.gate101_dynamic_code import DynamicCodeExecution
 from gate.rules.gate301_test_deleted import DeletedTest
 from gate.rules.interface import FileVersions, RuleSettings
@@ -36,13 +40,29 @@ def test_a_duplicated_insecure_line_is_one_finding() -> None:
     assert [(f.rule_id, f.path) for f in result.findings] == [("GATE101", "m.py")]
 
 
-def test_an_unparsable_file_is_an_error_and_the_others_are_still_checked() -> None:
-    broken = modified("broken.py", "x = 1\n", "def f(:\n")
+def test_an_unparsable_file_is_a_finding_and_the_others_are_still_checked() -> None:
+    broken = modified("broken.py", "x = 1\n", "x = 1\n\ndef f(:\n")
     fine = FileVersions(path="fine.py", old_path=None, base=None, head="eval(text)\n")
     result = lint([broken, fine], SETTINGS, RULES)
-    assert len(result.errors) == 1
-    assert result.errors[0].startswith("broken.py:1: cannot parse")
-    assert [f.path for f in result.findings] == ["fine.py"]
+    assert result.errors == ()
+    syntax, _ = result.findings
+    assert (syntax.path, syntax.line, syntax.rule_id) == ("broken.py", 3, "syntax")
+    assert syntax.message.startswith(f"Python {sys.version_info[0]}.{sys.version_info[1]} cannot")
+    assert [f.path for f in result.findings] == ["broken.py", "fine.py"]
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="this Python parses PEP 695")
+def test_newer_syntax_than_this_python_is_named_with_the_version() -> None:
+    new = FileVersions(path="g.py", old_path=None, base=None, head="type Pair = tuple[int, int]\n")
+    (finding,) = lint([new], SETTINGS, RULES).findings
+    assert finding.rule_id == "syntax"
+    assert finding.message == "Python 3.11 cannot parse this file: invalid syntax"
+
+
+def test_a_stub_libcst_cannot_parse_is_an_error() -> None:
+    broken = FileVersions(path="m.pyi", old_path=None, base=None, head="def f(:\n")
+    result = lint([broken], SETTINGS, RULES)
+    assert result.errors[0].startswith("m.pyi:1: cannot parse")
 
 
 def test_an_unparsable_base_subtracts_nothing() -> None:

@@ -28,11 +28,14 @@ def make_wheel(
     name: str = "mergegate_test_tinydep",
     module: str = "tinydep",
     source: str = "def double(x):\n    return 2 * x\n",
+    extra: dict[str, str] | None = None,
 ) -> Path:
-    """A real, minimal pure-Python wheel (PEP 427), written by hand: no index needed."""
+    """A real, minimal pure-Python wheel (PEP 427), written by hand: no index needed;
+    ``extra``: more files in it, by path."""
     version = "1.0"
     files = {
         f"{module}.py": source,
+        **(extra or {}),
         f"{name}-{version}.dist-info/METADATA": (
             f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
         ),

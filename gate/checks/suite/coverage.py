@@ -10,11 +10,13 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.protocol import FileLines
 from gate.checks.sandboxed import package_version
+from gate.checks.scanned import not_read, parses
 from gate.checks.suite import plan
 from gate.checks.suite.tests import cases_of, tampered
 from gate.findings import Finding, Severity, fingerprint
@@ -38,6 +40,12 @@ class CoverageCheck:
         changed = plan.changed_code(context)
         if not changed:
             return Skipped("no changed lines of code outside the tests")
+        # Code the sandbox's Python cannot parse runs nowhere: the rules check says so.
+        unparsable = [p for p in changed if not parses(context.workspace.head / p)]
+        for path in unparsable:
+            changed.pop(path)
+        if not changed:
+            return Skipped(not_read(unparsable) or "")
         shared = plan.suite(context)
         if isinstance(shared, Errored):
             return shared
@@ -67,7 +75,10 @@ class CoverageCheck:
             changed[path] = first_lines(source, lines)
             pragmas[path] = pragma_blocks(source, lines)
         lines_run = union(data.files for _, data in measured)
-        return measure(changed, lines_run, shared.raw, pragmas)
+        outcome = measure(changed, lines_run, shared.raw, pragmas)
+        if isinstance(outcome, Completed) and unparsable:
+            return replace(outcome, detail=not_read(unparsable))
+        return outcome
 
 
 def union(measured: Iterable[Mapping[str, FileLines] | None]) -> dict[str, FileLines]:

@@ -1,5 +1,6 @@
-"""The ``mypy`` check: the changed files of both trees type-checked in the sandbox with
-the base revision's mypy settings; only the errors the change introduces count."""
+"""The ``mypy`` check: the changed files of both trees type-checked in the sandbox as the
+project runs mypy (the base revision's settings and scope, third-party types from the
+repository's test environment); only the errors the change introduces count."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from gate import syntax
 from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Skipped
 from gate.checks.protocol import MypyRequest, MypyResult, ToolRun
 from gate.checks.sandboxed import ask, package_version
 from gate.checks.scanned import Targets
+from gate.checks.suite import plan
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 from gate.workspace import read_text
 
@@ -31,11 +35,12 @@ class MypyCheck:
         return package_version("mypy")
 
     def run(self, context: CheckContext) -> Outcome:
-        trees = Targets.of(context).trees.values()
+        targets = Targets.of(context)
+        trees = targets.trees.values()
         head = [path for tree, path in trees if tree == "head"]
         base = [path for tree, path in trees if tree == "base"]
         if not head:
-            return Skipped("no changed Python files")
+            return Skipped(targets.left_out or "no changed Python files")
         files = len(head)
         # New files may be held to --strict (policy); the others keep the base's settings.
         new = {f.path for f in context.change.files if f.old_path is None}
@@ -48,10 +53,18 @@ class MypyCheck:
             strict=tuple(strict),
             unsuppressed=added_ignores(context, [*head, *strict]),
         )
-        done = ask(context, "mypy", request, MypyResult)
+        # Third-party types from the test environment; without one, imports stay untyped.
+        built = plan.environment(context)
+        deps = None if isinstance(built, Errored) else built.path
+        done = ask(context, "mypy", request, MypyResult, dependencies=deps)
         if isinstance(done, Errored):
             return done
         runs, raw = done
+        changed = (*request.head, *request.strict)
+        checked = [p for p in changed if p not in runs.left_out]
+        left_out = {p: why for p, why in runs.left_out.items() if p in changed}
+        if not checked:
+            return Skipped(f"no changed file is type-checked: {_left_out(left_out)}")
         head_errors = _parse(runs.head, "head", context)
         strict_errors = _parse(runs.strict, "head", context)
         base_errors = _parse(runs.base, "base", context)
@@ -65,15 +78,30 @@ class MypyCheck:
         hidden = _hidden(runs, request, base_errors, context)
         if isinstance(hidden, str):
             return Errored(hidden, raw)
+        notes = [targets.left_out] if targets.left_out else []
+        if isinstance(built, Errored):
+            notes.append(f"imports typed as Any (no test environment: {built.reason})")
+        if left_out:
+            notes.append(f"not type-checked: {_left_out(left_out)}")
         return Completed(
             tuple(introduced(head_errors, base_errors) + hidden),
             {
-                "files": float(files),
+                "files": float(len(checked)),
+                "left_out": float(files - len(checked)),
                 "errors": float(len(head_errors)),
                 "hidden": float(len(hidden)),
             },
             raw=raw,
+            detail="; ".join(notes) or None,
         )
+
+
+def _left_out(left_out: dict[str, str]) -> str:
+    """The files mypy was not to check, grouped by why."""
+    by_why: dict[str, list[str]] = {}
+    for path, why in sorted(left_out.items()):
+        by_why.setdefault(why, []).append(path)
+    return "; ".join(f"{', '.join(paths)} ({why})" for why, paths in by_why.items())
 
 
 _IGNORE = re.compile(r"#\s*type:\s*ignore\b")
@@ -157,6 +185,41 @@ def base_config(base: Path) -> str | None:
     return None
 
 
+class MypyError(BaseModel):
+    """One line of mypy's JSON output (``--output=json``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    line: int
+    message: str
+    code: str | None = None
+    severity: str = "error"
+    """``error`` or ``note`` (what mypy adds to an error, or ``reveal_type``)."""
+
+
+def errors(stdout: str) -> list[MypyError]:
+    """mypy's errors (not its notes): from its JSON lines, or from the text it prints
+    where a line is not JSON (a mypy that has no JSON output, or text around it)."""
+    found = []
+    for line in stdout.splitlines():
+        if line.startswith("{"):
+            try:
+                found.append(MypyError.model_validate_json(line))
+            except ValidationError:
+                continue
+        elif (match := _ERROR.match(line)) is not None:
+            found.append(
+                MypyError(
+                    file=match["path"],
+                    line=int(match["line"]),
+                    message=match["message"],
+                    code=match["code"],
+                )
+            )
+    return [e for e in found if e.severity == "error"]
+
+
 def _parse(
     run: ToolRun, tree: str, context: CheckContext, seen: MypyRequest | None = None
 ) -> list[Finding] | str:
@@ -170,19 +233,15 @@ def _parse(
     root = context.workspace.base if tree == "base" else context.workspace.head
     findings = []
     sources: dict[str, str] = {}
-    for line in run.stdout.splitlines():
-        match = _ERROR.match(line)
-        if match is None:
-            continue
-        path, number = match["path"], int(match["line"])
+    for error in errors(run.stdout):
+        path, number, code = error.file, error.line, error.code or "error"
         if path not in sources:
             text = read_text(root / path) or ""
             sources[path] = seen.without_ignores(path, text) if seen else text
-        code = match["code"] or "error"
         # Line numbers inside messages ("defined on line 5") move with the code: drop them.
-        message = re.sub(r"line \d+", "line N", match["message"])
+        message = re.sub(r"line \d+", "line N", error.message)
         findings.append(Finding(
-            TOOL, code, Severity.MEDIUM, None, path, number, number, match["message"],
+            TOOL, code, Severity.MEDIUM, None, path, number, number, error.message,
             fingerprint(TOOL, code, message, code_at(sources[path], number)),
         ))  # fmt: skip
     if exit_code == 1 and not findings:
