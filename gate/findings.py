@@ -66,22 +66,37 @@ class Finding:
         return (self.path, self.line or 0, self.rule_id)
 
     @classmethod
-    def note(
-        cls, tool: str, rule_id: str, path: str, message: str, line: int | None = None
+    def at(
+        cls,
+        tool: str,
+        rule_id: str,
+        severity: Severity,
+        path: str,
+        line: int | None,
+        message: str,
+        key: str,
     ) -> Finding:
-        """A low-severity finding that informs (the policy warns on it), fingerprinted by
-        its rule, path and message."""
+        """A finding on one line (or a whole file, ``line`` None), with no CWE."""
         return cls(
             tool=tool,
             rule_id=rule_id,
-            severity=Severity.LOW,
+            severity=severity,
             cwe=None,
             path=path,
             line=line,
             end_line=line,
             message=message,
-            fingerprint=fingerprint(tool, rule_id, path, message),
+            fingerprint=key,
         )
+
+    @classmethod
+    def note(
+        cls, tool: str, rule_id: str, path: str, message: str, line: int | None = None
+    ) -> Finding:
+        """A low-severity finding that informs (the policy warns on it), fingerprinted by
+        its rule, path and message."""
+        key = fingerprint(tool, rule_id, path, message)
+        return cls.at(tool, rule_id, Severity.LOW, path, line, message, key)
 
     def to_json(self) -> dict[str, Any]:
         """The finding as JSON data (the verdict's and the sandbox runner's shape)."""

@@ -129,14 +129,6 @@ def _ruff(argv: list[str], stdin: str | None) -> str:
 
 
 def _finding(path: str, line: int, code: str, message: str, source: str) -> Finding:
-    return Finding(
-        tool=TOOL,
-        rule_id=RULE,
-        severity=Severity.HIGH,
-        cwe=None,
-        path=path,
-        line=line,
-        end_line=line,
-        message=f"the `# noqa` the change adds hides a new error: {code} {message}",
-        fingerprint=fingerprint(TOOL, RULE, code, _code_part(source)),
-    )
+    message = f"the `# noqa` the change adds hides a new error: {code} {message}"
+    key = fingerprint(TOOL, RULE, code, _code_part(source))
+    return Finding.at(TOOL, RULE, Severity.HIGH, path, line, message, key)

@@ -79,19 +79,9 @@ def unparsable(source: str, path: str) -> Finding | None:
     try:
         compile(source, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
     except SyntaxError as exc:
-        line = exc.lineno or 1
         message = f"Python {PYTHON} cannot parse this file: {exc.msg}"
-        return Finding(
-            tool=TOOL,
-            rule_id=SYNTAX,
-            severity=Severity.HIGH,
-            cwe=None,
-            path=path,
-            line=line,
-            end_line=line,
-            message=message,
-            fingerprint=fingerprint(TOOL, SYNTAX, path, exc.msg),
-        )
+        key = fingerprint(TOOL, SYNTAX, path, exc.msg)
+        return Finding.at(TOOL, SYNTAX, Severity.HIGH, path, exc.lineno or 1, message, key)
     except ValueError:  # null bytes: not Python source at all
         return None
     return None
