@@ -23,6 +23,7 @@ from gate.formats import json as json_format
 from gate.formats import text as text_format
 from gate.output import write_out_dir
 from gate.pipeline import Request
+from gate.sandbox.pythons import DEFAULT, PYTHONS, VERSIONS
 from gate.sandbox.select import KINDS
 from gate.signing.keys import KeySigner, signer_for
 
@@ -156,6 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="how to build the image (default: offline where debootstrap "
         "and root are available, else dockerfile)",
     )
+    sandbox.add_argument(
+        "--python",
+        choices=VERSIONS,
+        default=None,
+        help=f"build: the CPython whose image to build (default {DEFAULT}); deps: the "
+        "one to build for (default: the one gate check chooses for the repository)",
+    )
     _cache_options(sandbox)
     sandbox.set_defaults(func=cmd_sandbox)
 
@@ -285,8 +293,10 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
             args.cache_dir,
             sys.stderr.write,
             offline=args.offline,
+            python=args.python,
         )
-    return commands.run(args.action, args.recipe, args.cache_dir, sys.stderr.write)
+    python = PYTHONS[args.python or DEFAULT]
+    return commands.run(args.action, args.recipe, args.cache_dir, sys.stderr.write, python)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

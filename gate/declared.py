@@ -24,6 +24,10 @@ from gate import syntax
 REQUIREMENTS = re.compile(r"(^|/)(requirements[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in))$")
 """Requirement files, at the root or in a requirements/ folder."""
 MANIFESTS = ("pyproject.toml", "setup.cfg", "setup.py", "Pipfile")
+PYTHON_VERSION_FILE = ".python-version"
+"""pyenv's (and uv's) file naming the Python a project is developed on."""
+_CLASSIFIER = re.compile(r"^Programming Language :: Python :: (3\.\d+)$")
+_TOX_ENV = re.compile(r"^py(3)\.?(\d+)$")
 LOCKS = ("poetry.lock", "uv.lock", "Pipfile.lock", "pdm.lock")
 TEST_ENVIRONMENTS = ("tox.ini", "noxfile.py")
 """Files that name the extras and requirement files a project's tests run with."""
@@ -89,6 +93,12 @@ class Declared:
     """Normalised names pinned in lock files."""
     files: tuple[str, ...] = ()
     """The manifests and lock files read."""
+    requires_python: tuple[str, ...] = ()
+    """Version specifiers the project's Python must satisfy (``requires-python``,
+    ``python_requires``, poetry's ``python``)."""
+    python_versions: tuple[str, ...] = ()
+    """Python versions (``3.X``) the project says it runs on: its classifiers, its tox
+    environments (``py312``), its ``.python-version``."""
 
     @property
     def names(self) -> frozenset[str]:
@@ -179,6 +189,7 @@ def is_declaring(path: str) -> bool:
     lock file, or a test environment's definition)."""
     return (
         path in MANIFESTS
+        or path == PYTHON_VERSION_FILE
         or path in LOCKS
         or path in TEST_ENVIRONMENTS
         or bool(REQUIREMENTS.search(path) and path.count("/") <= 1)
@@ -216,6 +227,8 @@ class _Found:
         self.test_requirements: list[str] = []
         self.locked: set[str] = set()
         self.files: list[str] = []
+        self.requires_python: list[str] = []
+        self.python_versions: set[str] = set()
 
     def declared(self) -> Declared:
         return Declared(
@@ -230,9 +243,16 @@ class _Found:
             test_requirements=tuple(self.test_requirements),
             locked=frozenset(self.locked),
             files=tuple(self.files),
+            requires_python=tuple(self.requires_python),
+            python_versions=tuple(sorted(self.python_versions, key=_version_key)),
         )
 
     def read(self, path: str, text: str) -> None:
+        if path == PYTHON_VERSION_FILE:
+            for line in text.splitlines():
+                if match := re.match(r"^\s*(?:cpython-|python)?(3\.\d+)", line):
+                    self.python_versions.add(match[1])
+            return
         if path in LOCKS:
             self.locked |= set(_lock(path, text))
         elif path == "pyproject.toml":
@@ -266,8 +286,10 @@ class _Found:
         for group in groups:
             self.groups.setdefault(group, []).extend(_group(groups, group, set()))
         self.build += _strings(_table(data.get("build-system")).get("requires"))
+        self._python(project.get("requires-python"), _strings(project.get("classifiers")))
         tool = _table(data.get("tool"))
         poetry = _table(tool.get("poetry"))
+        self._python(_poetry_python(_table(poetry.get("dependencies")).get("python")), [])
         if isinstance(poetry.get("name"), str) and self.project is None:
             self.project = normalize(poetry["name"])
         self.runtime += _table_names(poetry.get("dependencies", {}))
@@ -289,6 +311,8 @@ class _Found:
         if parser.has_option("metadata", "name") and self.project is None:
             self.project = normalize(parser.get("metadata", "name"))
         self.runtime += _joined(parser.get("options", "install_requires", fallback="").splitlines())
+        classifiers = parser.get("metadata", "classifiers", fallback="").splitlines()
+        self._python(parser.get("options", "python_requires", fallback=None), classifiers)
         if parser.has_section("options.extras_require"):
             for extra, value in parser.items("options.extras_require"):
                 self.extras.setdefault(extra, []).extend(_joined(value.splitlines()))
@@ -316,15 +340,32 @@ class _Found:
                     self.test_requirements += _strings(value)
                 elif keyword.arg == "setup_requires":
                     self.build += _strings(value)
+                elif keyword.arg == "python_requires":
+                    self._python(value, [])
+                elif keyword.arg == "classifiers":
+                    self._python(None, _strings(value))
                 elif keyword.arg == "extras_require" and isinstance(value, dict):
                     for extra, values in value.items():
                         if isinstance(extra, str):
                             lines = values.splitlines() if isinstance(values, str) else values
                             self.extras.setdefault(extra, []).extend(_strings(lines))
 
+    def _python(self, requires: object, classifiers: list[str]) -> None:
+        """What a manifest says of the Python the project runs on."""
+        if isinstance(requires, str) and requires.strip():
+            self.requires_python.append(requires.strip())
+        for classifier in classifiers:
+            if match := _CLASSIFIER.match(classifier.strip()):
+                self.python_versions.add(match[1])
+
     def _tox(self, text: str) -> None:
         parser = configparser.ConfigParser(interpolation=None, strict=False)
         parser.read_string(text)
+        for key in ("envlist", "env_list"):
+            for env in re.split(r"[,\s]+", parser.get("tox", key, fallback="")):
+                for factor in env.split("-"):
+                    if match := _TOX_ENV.match(factor.strip()):
+                        self.python_versions.add(f"{match[1]}.{match[2]}")
         for section in parser.sections():
             if not section.startswith("testenv") or _NOT_FOR_TESTS.search(section):
                 continue
@@ -352,6 +393,27 @@ class _Found:
             self.test_files.add(PurePosixPath(match[1]).as_posix().removeprefix("./"))
         elif not line.startswith(("-", "{", ".")):
             self.test_requirements.append(line)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _poetry_python(value: object) -> str | None:
+    """Poetry's ``python = "^3.9"`` (or ``~3.9``, or a PEP 440 specifier) as a PEP 440
+    specifier: ``^3.9`` is ``>=3.9,<4``, ``~3.9`` is ``>=3.9,<3.10``."""
+    if not isinstance(value, str):
+        return None
+    parts = []
+    for piece in value.split(","):
+        piece = piece.strip()
+        if match := re.match(r"^\^(\d+)(?:\.(\d+))?", piece):
+            parts += [f">={match[1]}.{match[2] or 0}", f"<{int(match[1]) + 1}"]
+        elif match := re.match(r"^~(\d+)\.(\d+)", piece):
+            parts += [f">={match[1]}.{match[2]}", f"<{match[1]}.{int(match[2]) + 1}"]
+        elif piece and piece != "*":
+            parts.append(piece)
+    return ",".join(parts) or None
 
 
 def _group(groups: Mapping[str, Any], name: str, seen: set[str]) -> list[str]:

@@ -4,6 +4,7 @@ evaluation, verdict. Signing and rendering happen in the caller.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -36,7 +37,7 @@ from gate.policy.conditions import conditions, judge
 from gate.policy.interface import Results
 from gate.policy.model import Policy
 from gate.process import ProcessError
-from gate.sandbox import runs
+from gate.sandbox import environment, pythons, runs
 from gate.sandbox.select import open_sandbox
 from gate.verdict import CheckResult, Verdict, digest, levels
 from gate.workspace import Workspace
@@ -96,8 +97,11 @@ def run(request: Request) -> Run:
     checks, notes = select(policy, request.only, request.skip)
     started = datetime.now(UTC)
     runs.sweep_folders()  # what runs killed before they could clean up left behind
+    chosen = pythons.choose(environment.declared_at(repo, change.base), policy.python)
     with Workspace(change) as workspace:
-        sandbox = open_sandbox(request.sandbox, unsafe_no_sandbox=request.unsafe_no_sandbox)
+        sandbox = open_sandbox(
+            request.sandbox, unsafe_no_sandbox=request.unsafe_no_sandbox, python=chosen.python
+        )
         with closing(sandbox):
             options = RunOptions(
                 checks=frozenset(c.id for c in checks),
@@ -113,6 +117,7 @@ def run(request: Request) -> Run:
                 options,
                 deadline=Deadline(policy.timeout),
                 slots=Slots(request.jobs),
+                python=chosen.python,
             )
             timed = run_checks(checks, context)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
@@ -139,6 +144,8 @@ def run(request: Request) -> Run:
         reasons=tuple(reasons),
         notes=tuple(notes),
         sandbox=sandbox.name,
+        python=chosen.python.version if sandbox.name != "none" else _host_python(),
+        python_reason=chosen.why if sandbox.name != "none" else "the host's (no sandbox)",
     )
     return Run(verdict, {cid: raw for cid, (o, _) in timed.items() if (raw := _raw(o))})
 
@@ -259,6 +266,10 @@ def versions(checks: Sequence[Check]) -> dict[str, str]:
         if version and check.id != "rules":
             out[check.id] = version
     return out
+
+
+def _host_python() -> str:
+    return f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 def resource_uri(change: Change) -> str:

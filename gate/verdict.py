@@ -78,6 +78,10 @@ class Verdict:
     """What the reader should know (a partial run, no signature)."""
     sandbox: str
     """Where the tools ran: ``docker``, ``bwrap`` or ``none``."""
+    python: str | None = None
+    """The CPython the change was judged on (``3.X``)."""
+    python_reason: str | None = None
+    """Why that one, in words."""
 
     @property
     def passed(self) -> bool:
@@ -113,6 +117,11 @@ class Verdict:
                 "reasons": list(self.reasons),
                 "notes": list(self.notes),
                 "sandbox": self.sandbox,
+                **(
+                    {"python": {"version": self.python, "reason": self.python_reason or ""}}
+                    if self.python
+                    else {}
+                ),
             },
         }
 
@@ -144,6 +153,8 @@ class Verdict:
             reasons=tuple(p["reasons"]),
             notes=tuple(p["notes"]),
             sandbox=p["sandbox"],
+            python=p["python"]["version"] if "python" in p else None,
+            python_reason=p["python"]["reason"] if "python" in p else None,
         )
 
 

@@ -89,14 +89,16 @@ def calc(tmp_path: Path) -> Repo:
     return r
 
 
-def open_or_skip(kind: str):
-    """A sandbox of ``kind``, or a loud skip; a failure where GATE_REQUIRE_SANDBOXES names
-    it (the project's test command sets it for what the machine can run)."""
+def open_or_skip(kind: str, python: str | None = None):
+    """A sandbox of ``kind`` (of the default Python, or ``python``), or a loud skip; a
+    failure where GATE_REQUIRE_SANDBOXES names it (the project's test command sets it for
+    what the machine can run)."""
     from gate.errors import GateError
+    from gate.sandbox.pythons import DEFAULT, PYTHONS
     from gate.sandbox.select import open_sandbox
 
     try:
-        return open_sandbox(kind)
+        return open_sandbox(kind, python=PYTHONS[python or DEFAULT])  # type: ignore[index]
     except GateError as exc:
         message = f"no {kind} sandbox: {exc.diagnostics()}"
         if kind in os.environ.get("GATE_REQUIRE_SANDBOXES", "").split(","):

@@ -211,13 +211,28 @@ def test_config_edit_is_judged_by_the_base_policy_and_reported(repo: Repo) -> No
 
 @pytest.mark.docker
 def test_a_tool_error_fails_the_verdict(repo: Repo) -> None:
-    repo.write({"app/broken.py": "def broken(:\n    pass\n"})
-    result = gate("check", "--format", "json", cwd=repo.path)
+    # The project's mypy config names a plugin that is nowhere: mypy stops with exit 2.
+    repo.commit({"mypy.ini": "[mypy]\nplugins = no_such_mypy_plugin\n"})
+    repo.write({"app/fine.py": "def double(x: int) -> int:\n    return 2 * x\n"})
+    result = gate("check", "--only", "static", "--format", "json", cwd=repo.path)
     assert result.returncode == 1
-    checks = {c["id"]: c for c in statement(result)["predicate"]["checks"]}
-    assert checks["bandit"]["status"] == "errored"
-    assert "app/broken.py" in checks["bandit"]["reason"]
-    assert checks["rules"]["status"] == "errored"
+    predicate = statement(result)["predicate"]
+    checks = {c["id"]: c for c in predicate["checks"]}
+    assert checks["mypy"]["status"] == "errored"
+    assert "mypy exited with 2" in checks["mypy"]["reason"]
+    assert any(r.startswith("check mypy errored") for r in predicate["reasons"])
+
+
+@pytest.mark.docker
+def test_unparsable_code_is_a_finding_not_a_tool_error(repo: Repo) -> None:
+    repo.write({"app/broken.py": "def broken(:\n    pass\n"})
+    result = gate("check", "--only", "static", "--format", "json", cwd=repo.path)
+    assert result.returncode == 1
+    predicate = statement(result)["predicate"]
+    checks = {c["id"]: c for c in predicate["checks"]}
+    assert {c["status"] for c in checks.values()} <= {"completed", "skipped"}
+    assert checks["bandit"]["reason"].startswith("not read: app/broken.py (Python 3.11")
+    assert predicate["reasons"][0].startswith("app/broken.py:1: rules:syntax Python 3.11")
 
 
 @pytest.mark.docker

@@ -81,6 +81,8 @@ class Case:
     durations: dict[str, float] = field(default_factory=dict)
     runs: dict[str, float] = field(default_factory=dict)
     """The tests check's pytest runs: seconds each (``seconds_existing``...)."""
+    python: str = ""
+    """The CPython the gate judged the change on."""
     blocking: list[str] = field(default_factory=list)
     tests_blocked: bool = False
     note: str = ""
@@ -356,6 +358,7 @@ def run_gate(project: str, case: str, repo: Path, base: str, head: str, gate: st
         return result
     predicate = statement["predicate"]
     result.verdict = predicate["verificationResult"]
+    result.python = predicate.get("python", {}).get("version", "")
     details = predicate
     result.checks = {c["id"]: c["status"] + (f": {c['reason']}" if c.get("reason") else "")
                      for c in details.get("checks", [])}  # fmt: skip

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from gate.findings import Finding
+from gate.sandbox.pythons import DEFAULT, PYTHONS, SandboxPython
 
 if TYPE_CHECKING:
     from gate.change import Change
@@ -170,6 +171,8 @@ class CheckContext:
     deadline: Deadline | None = field(default=None, compare=False, repr=False)
     """The run's time limit (None: each command has only its own)."""
     slots: Slots = field(default_factory=Slots, compare=False, repr=False)
+    python: SandboxPython = field(default_factory=lambda: PYTHONS[DEFAULT])
+    """The CPython of the sandbox: the one the change is judged on."""
     """Sandboxed commands that may run at once (``--jobs``); a check that waits for a
     turn, or for work another check shares with it, holds none."""
 

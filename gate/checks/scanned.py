@@ -14,7 +14,7 @@ from gate.checks.interface import CheckContext, Completed, Errored, Outcome, Ski
 from gate.checks.sandboxed import package_version, run_tool
 from gate.findings import Finding, Severity, code_at, fingerprint, introduced
 from gate.rules.runner import is_python
-from gate.sandbox.environment import SANDBOX_PYTHON, SANDBOX_VERSION
+from gate.sandbox.pythons import SandboxPython
 from gate.workspace import read_text
 
 
@@ -28,22 +28,24 @@ class Targets:
     """Scanner name -> (``head`` or ``base``, repository path)."""
     unparsable: list[str] = field(default_factory=list)
     """Changed files left out: the sandbox's Python cannot parse them."""
+    python: SandboxPython | None = None
+    """The sandbox's Python."""
     _sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, context: CheckContext) -> Targets:
         """The changed Python files of both trees that the sandbox's Python can parse
         (the others are the rules check's ``syntax`` findings: no tool can judge them)."""
-        targets = cls(context.workspace.root)
+        targets = cls(context.workspace.root, python=context.python)
         base, head = context.workspace.base, context.workspace.head
         for f in context.change.files:
             new = f.exists_after and is_python(f.path) and not f.binary and not f.symlink
-            if new and parses(head / f.path):
+            if new and parses(head / f.path, context.python):
                 targets.trees[f"head/{f.path}"] = ("head", f.path)
             elif new:
                 targets.unparsable.append(f.path)
             old = f.old_path and is_python(f.old_path) and (base / f.old_path).is_file()
-            if old and f.old_path and parses(base / f.old_path):
+            if old and f.old_path and parses(base / f.old_path, context.python):
                 targets.trees[f"base/{f.old_path}"] = ("base", f.old_path)
         return targets
 
@@ -55,7 +57,7 @@ class Targets:
     @property
     def left_out(self) -> str | None:
         """What the check says of the files it left out (None: it left out none)."""
-        return not_read(self.unparsable)
+        return not_read(self.unparsable, self.python)
 
     @property
     def any_changed(self) -> bool:
@@ -88,19 +90,19 @@ class Targets:
                              fingerprint(tool, rule_id, key))  # fmt: skip
 
 
-def parses(path: Path) -> bool:
+def parses(path: Path, python: SandboxPython) -> bool:
     """Whether the sandbox's Python can parse the file (an unreadable one: let the tool
     say so)."""
     text = read_text(path)
-    return text is None or syntax.parses(text, SANDBOX_VERSION)
+    return text is None or syntax.parses(text, python.info)
 
 
-def not_read(unparsable: list[str]) -> str | None:
+def not_read(unparsable: list[str], python: SandboxPython | None) -> str | None:
     """What a check says of the changed files it leaves out because the sandbox's Python
     cannot parse them (None: it leaves out none)."""
-    if not unparsable:
+    if not unparsable or python is None:
         return None
-    return (f"not read: {', '.join(unparsable)} (Python {SANDBOX_PYTHON} cannot parse "
+    return (f"not read: {', '.join(unparsable)} (Python {python.version} cannot parse "
             "them: the rules check's syntax findings)")  # fmt: skip
 
 

@@ -24,7 +24,10 @@ def render(verdict: Verdict, *, keyids: Sequence[str] = ()) -> str:
         policy_digest=escape(verdict.policy_digest[:16]),
         time=escape(verdict.time_verified.isoformat()),
         levels=escape(", ".join(verdict.levels)),
-        sandbox=escape(verdict.sandbox),
+        sandbox=escape(
+            verdict.sandbox
+            + (f", Python {verdict.python} ({verdict.python_reason})" if verdict.python else "")
+        ),
         keyids=escape(", ".join(keyids)) or '<span class="none">not signed</span>',
         reasons=_list(verdict.reasons, "reasons", "nothing failed"),
         findings=_findings(verdict),

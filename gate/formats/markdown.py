@@ -16,7 +16,7 @@ def render(verdict: Verdict, *, keyids: Sequence[str] = ()) -> str:
         f"## {mark} mergegate: {verdict.result}",
         "",
         f"`{_code(verdict.change_label)}` · change `sha256:{verdict.subject_digest[:16]}` · "
-        f"{verdict.sandbox} sandbox",
+        f"{verdict.sandbox} sandbox" + (f", Python {verdict.python}" if verdict.python else ""),
         "",
     ]
     if verdict.reasons:

@@ -71,7 +71,8 @@ def render(
     if verdict.sandbox == "none":
         console.print(Text("the tools ran WITHOUT a sandbox (--unsafe-no-sandbox)", style="red"))
     else:
-        console.print(Text(f"the tools ran in the {verdict.sandbox} sandbox", style="dim"))
+        on = f", Python {verdict.python} ({verdict.python_reason})" if verdict.python else ""
+        console.print(Text(f"the tools ran in the {verdict.sandbox} sandbox{on}", style="dim"))
     for note in verdict.notes:
         console.print(Text(f"note: {note}", style="dim"))
     if keyids:

@@ -20,6 +20,7 @@ from gate.policy.model import Action, CodeMayUse, MetricCondition, Policy, Waive
 from gate.process import ProcessError
 from gate.resources import resource
 from gate.sandbox.interface import Limits
+from gate.sandbox.pythons import VERSIONS, PythonVersion
 
 DEFAULT_URI = f"pkg:pypi/mergegate@{__version__}#policies/default.toml"
 CONFIG_FILE = ".gate.toml"
@@ -43,7 +44,7 @@ _SCHEMA: Mapping[str, Any] = {
         "output_mb": int,
         "tmpfs_mb": int,
     },
-    "sandbox": {"allow_unsafe": bool},
+    "sandbox": {"allow_unsafe": bool, "python": str},
     "relaxed": {"actions": dict},
     "conditions": list,
     "waivers": list,
@@ -206,10 +207,21 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
         max_examples=max_examples,
         limits=_limits(data.get("limits", {})),
         allow_unsafe_sandbox=bool(data.get("sandbox", {}).get("allow_unsafe", False)),
+        python=_python(data.get("sandbox", {}).get("python", "auto")),
         conditions=tuple(_condition(c) for c in data.get("conditions", []))
         + _coverage_condition(threshold),
         waivers=tuple(_waiver(w) for w in data.get("waivers", [])),
     )
+
+
+def _python(value: str) -> PythonVersion | None:
+    """``[sandbox] python``: a version the sandbox has, or ``auto`` (None)."""
+    if value == "auto":
+        return None
+    for version in VERSIONS:
+        if value == version:
+            return version
+    raise ValueError(f"sandbox.python: {value!r} is not one of auto, {', '.join(VERSIONS)}")
 
 
 def _code_may_use(values: list[Any]) -> tuple[CodeMayUse, ...]:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from gate.findings import Severity
 from gate.sandbox.interface import Limits
+from gate.sandbox.pythons import PythonVersion
 
 CodeMayUse = Literal["ctypes", "gc"]
 """What the guard in the pytest process denies the change's own code unless the policy
@@ -110,6 +111,8 @@ class Policy:
     """Quality-gate conditions on check metrics."""
     waivers: tuple[Waiver, ...]
     """Approved exceptions."""
+    python: PythonVersion | None = None
+    """The CPython to judge on, pinned (None: chosen from the base's declarations)."""
 
     @property
     def digest(self) -> str:

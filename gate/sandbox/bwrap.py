@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from gate.sandbox import runs
-from gate.sandbox.image import PYTHON_SITE, gate_sources
+from gate.sandbox.image import gate_sources
 from gate.sandbox.interface import (
     DEPENDENCIES,
     WORKSPACE,
@@ -28,6 +28,7 @@ from gate.sandbox.interface import (
     Result,
     SandboxUnavailableError,
 )
+from gate.sandbox.pythons import DEFAULT, PYTHONS, SandboxPython
 
 NOBODY = "65534"
 ENV = {
@@ -49,15 +50,17 @@ def available() -> str | None:
 
 
 class BwrapSandbox:
-    """Runs each job in a fresh bubblewrap sandbox over ``rootfs``."""
+    """Runs each job in a fresh bubblewrap sandbox over ``rootfs`` (the root of
+    ``python``'s image)."""
 
     name = "bwrap"
 
-    def __init__(self, rootfs: Path) -> None:
+    def __init__(self, rootfs: Path, python: SandboxPython = PYTHONS[DEFAULT]) -> None:
         reason = available()
         if reason is not None:
             raise SandboxUnavailableError(reason)
         self.rootfs = rootfs
+        self.python = python
         self._running: set[subprocess.Popen[bytes]] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -94,7 +97,7 @@ class BwrapSandbox:
             *drop, "bwrap", "--unshare-all", "--die-with-parent", "--new-session",
             "--cap-drop", "ALL", "--clearenv", *env,
             "--ro-bind", str(self.rootfs), "/",
-            "--ro-bind", str(self.runtime / "gate"), f"/opt/gate/{PYTHON_SITE}/gate",
+            "--ro-bind", str(self.runtime / "gate"), f"/opt/gate/{self.python.site}/gate",
             "--ro-bind", str(job.workspace), WORKSPACE, *deps,
             "--proc", "/proc", "--dev", "/dev",
             "--size", str(limits.tmpfs_mb * 2**20), "--tmpfs", "/tmp",

@@ -8,19 +8,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gate.sandbox import bwrap, environment, image, runs
+from gate.sandbox import bwrap, environment, image, pythons, runs
 from gate.sandbox import docker as docker_backend
 from gate.sandbox.interface import SandboxUnavailableError
+from gate.sandbox.pythons import DEFAULT, PYTHONS, PythonVersion, SandboxPython
 
 Write = Callable[[str], object]
 
 
-def run(action: str, recipe: str | None, cache: Path | None, write: Write) -> int:
-    """Do ``action``; 0 on success (``check``: 0 only when a sandbox is ready)."""
+def run(
+    action: str, recipe: str | None, cache: Path | None, write: Write, python: SandboxPython
+) -> int:
+    """Do ``action``; 0 on success (``check``: 0 only when a sandbox of the default
+    Python is ready)."""
     client = _engine()
     folder = image.cache_dir(cache)
     if action == "build":
-        return _build(client, recipe, folder, write)
+        return _build(client, recipe, folder, write, python)
     if action == "prune":
         folders = runs.sweep_folders()
         if client is None:
@@ -43,15 +47,22 @@ def deps(
     cache: Path | None,
     write: Write,
     offline: bool = False,
+    python: PythonVersion | None = None,
 ) -> int:
-    """Prebuild the test environment of ``base`` of the repository at ``path`` (``gate
-    check`` builds a missing one itself)."""
+    """Prebuild the test environment of ``base`` of the repository at ``path`` for the
+    Python ``gate check`` would choose, or ``python`` (``gate check`` builds a missing one
+    itself)."""
     from gate.change import find_repository
     from gate.errors import BadInputError
+    from gate.policy import loader
 
     if wheelhouse is not None and not wheelhouse.is_dir():
         raise BadInputError(f"--wheelhouse {wheelhouse}: no such folder")
-    wanted = environment.wanted(environment.declared_at(find_repository(path), base))
+    repo = find_repository(path)
+    found = environment.declared_at(repo, base)
+    chosen = pythons.choose(found, python or loader.load(repo, base).python)
+    write(f"deps: Python {chosen.python.version} ({chosen.why})\n")
+    wanted = environment.wanted(found, chosen.python)
     built = environment.ensure(
         wanted,
         cache=cache,
@@ -72,7 +83,9 @@ def _engine() -> Any | None:
         return None
 
 
-def _build(client: Any | None, recipe: str | None, cache: Path, write: Write) -> int:
+def _build(
+    client: Any | None, recipe: str | None, cache: Path, write: Write, python: SandboxPython
+) -> int:
     offline_possible = shutil.which("debootstrap") is not None and os.geteuid() == 0
     chosen = recipe or ("offline" if offline_possible else "dockerfile")
 
@@ -81,10 +94,11 @@ def _build(client: Any | None, recipe: str | None, cache: Path, write: Write) ->
 
     built = False
     if client is not None:
-        progress(f"image {image.build(client, chosen, cache, progress)} ready")
+        progress(f"image {image.build(client, chosen, cache, progress, python)} ready")
         built = True
     if chosen == "offline" and bwrap.available() is None:
-        progress(f"bwrap root {image.tools_rootfs(image.plan('offline'), cache, progress)} ready")
+        root = image.tools_rootfs(image.plan("offline", python), cache, progress)
+        progress(f"bwrap root {root} ready")
         built = True
     if not built:
         raise SandboxUnavailableError(
@@ -101,18 +115,20 @@ def _check(client: Any | None, cache: Path, write: Write) -> int:
     else:
         version = client.version()
         write(f"docker: engine {version.get('Version', '?')} (API {version.get('ApiVersion')})\n")
-        for name in ("offline", "dockerfile"):
-            tag = image.plan(name).tag
-            present = image.has_image(client, tag)
-            ready = ready or present
-            write(f"docker: image ({name} recipe) {tag} {'present' if present else 'not built'}\n")
+        for python in PYTHONS.values():
+            for name in ("offline", "dockerfile"):
+                tag = image.plan(name, python).tag
+                present = image.has_image(client, tag)
+                ready = ready or (present and python.version == DEFAULT)
+                state = "present" if present else "not built"
+                write(f"docker: Python {python.version} image ({name} recipe) {tag} {state}\n")
     reason = bwrap.available()
-    rootfs = image.rootfs_path(image.plan("offline"), cache)
     if reason is not None:
         write(f"bwrap: {reason}\n")
-    else:
-        write(f"bwrap: root {rootfs if rootfs else 'not built'}\n")
-        ready = ready or rootfs is not None
+    for python in PYTHONS.values() if reason is None else ():
+        rootfs = image.rootfs_path(image.plan("offline", python), cache)
+        write(f"bwrap: Python {python.version} root {rootfs if rootfs else 'not built'}\n")
+        ready = ready or (rootfs is not None and python.version == DEFAULT)
     if not ready:
         write("run `gate sandbox build` to make a sandbox\n")
     return 0 if ready else 3

@@ -32,11 +32,9 @@ from gate import declared, process
 from gate.declared import Declared, normalize, parse
 from gate.errors import GateUnavailableError
 from gate.process import ProcessError
-from gate.sandbox.image import PYTHON_SITE, cache_dir, wheelhouse_path
+from gate.sandbox.image import cache_dir, wheelhouse_path
+from gate.sandbox.pythons import DEFAULT, PYTHONS, SandboxPython
 
-SANDBOX_PYTHON = re.search(r"python(\d+\.\d+)", PYTHON_SITE)[1]  # type: ignore[index]
-SANDBOX_VERSION = (int(SANDBOX_PYTHON.split(".")[0]), int(SANDBOX_PYTHON.split(".")[1]))
-"""The sandbox's Python, as ``(major, minor)``."""
 FORMAT = 2  # bumped when the layout of an environment changes
 RUNNER = ("pytest", "coverage", "hypothesis")
 """What the gate runs the tests with, where the project declares none of its own."""
@@ -63,12 +61,14 @@ class Wanted:
     project: str | None = None
     """The project's own normalised name: never in the environment (each run installs it
     from its own tree), even where a dependency pulls a released copy in."""
+    python: SandboxPython = PYTHONS[DEFAULT]
+    """The sandbox's Python it is for."""
 
     @property
     def key(self) -> str:
         """The environment's cache key: what is installed, for which Python."""
         text = json.dumps(
-            [FORMAT, SANDBOX_PYTHON, self.requirements, self.constraints, self.project]
+            [FORMAT, self.python.version, self.requirements, self.constraints, self.project]
         )
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -100,8 +100,8 @@ EDITABLE_NEEDS = {"hatchling": "editables"}
 (its ``get_requires_for_build_editable``, which would run the project's code to ask)."""
 
 
-def wanted(found: Declared) -> Wanted:
-    """What the tests of a tree that declares ``found`` need."""
+def wanted(found: Declared, python: SandboxPython = PYTHONS[DEFAULT]) -> Wanted:
+    """What the tests of a tree that declares ``found`` need, on ``python``."""
     requirements, constraints, left_out = found.for_tests()
     build = [str(r) for line in found.build if (r := parse(line)) is not None]
     if not found.build and (found.project or {"setup.py", "setup.cfg"} & set(found.files)):
@@ -114,7 +114,7 @@ def wanted(found: Declared) -> Wanted:
     for tool in RUNNER:
         if tool not in names:
             requirements.append(f"{tool}=={metadata.version(tool)}")
-    return Wanted(tuple(requirements), tuple(constraints), tuple(left_out), found.project)
+    return Wanted(tuple(requirements), tuple(constraints), tuple(left_out), found.project, python)
 
 
 def declared_at(repo: Path, revision: str) -> Declared:
@@ -198,8 +198,8 @@ def _build(
                  f"requirements{', offline' if offline else ''})")  # fmt: skip
         installer = _Installer(want, staging, cache, offline, wheelhouse)
         dropped = installer.install(progress)
-        _without_project(staging / PYTHON_SITE, want.project)
-        _scripts(staging)
+        _without_project(staging / want.python.site, want.project)
+        _scripts(staging, want.python)
         _readable(staging)
         manifest = {"key": want.key, "requirements": list(want.requirements),
                     "dropped": dropped, "left_out": list(want.left_out)}  # fmt: skip
@@ -223,10 +223,11 @@ class _Installer:
     ) -> None:  # fmt: skip
         self.want = want
         self.staging = staging
-        self.site = staging / PYTHON_SITE
+        self.site = staging / want.python.site
         self.scratch = Path(tempfile.mkdtemp(prefix="mergegate-deps-"))
         self.offline = offline
-        self.links = [p for p in (wheelhouse, wheelhouse_path(cache)) if p is not None]
+        tools = wheelhouse_path(cache, want.python)
+        self.links = [p for p in (wheelhouse, tools) if p is not None]
 
     def install(self, progress: Progress) -> list[str]:
         requirements = list(self.want.requirements)
@@ -249,7 +250,8 @@ class _Installer:
                         requirements.remove(culprit)
                         why = "no wheel" if normalize(_name(culprit)) == name else (
                             f"needs {name}, which has no wheel")  # fmt: skip
-                        dropped.append(f"{culprit} ({why} for Python {SANDBOX_PYTHON})")
+                        python = self.want.python.version
+                        dropped.append(f"{culprit} ({why} for Python {python})")
                         progress(f"left out {culprit}: {why}")
                     shutil.rmtree(self.site, ignore_errors=True)
             raise DependencyEnvironmentError("too many packages without a wheel")
@@ -274,7 +276,7 @@ class _Installer:
     def _pip(self, requirements: list[str], dry_run: bool = False) -> None:
         listing = self.scratch / "requirements.txt"
         listing.write_text("\n".join(requirements) + "\n", "utf-8")
-        argv = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        argv = [*pip_for(self.want.python), "install", "--quiet", "--disable-pip-version-check",
                 "--no-warn-script-location", "--no-warn-conflicts", "--only-binary", ":all:",
                 "--no-compile", "--no-input", "--requirement", str(listing)]  # fmt: skip
         argv += ["--dry-run", "--ignore-installed"] if dry_run else ["--target", str(self.site)]
@@ -286,9 +288,6 @@ class _Installer:
             argv += ["--find-links", str(folder.resolve())]
         if self.offline:
             argv.append("--no-index")
-        if f"{sys.version_info[0]}.{sys.version_info[1]}" != SANDBOX_PYTHON:
-            argv += ["--python-version", SANDBOX_PYTHON, "--implementation", "cp",
-                     "--platform", f"manylinux2014_{os.uname().machine}"]  # fmt: skip
         process.run(argv, cwd=self.scratch, timeout=1800)
 
     def _failure(self, output: str) -> DependencyEnvironmentError:
@@ -311,9 +310,17 @@ class _Installer:
         return DependencyEnvironmentError(
             f"pip could not build the test environment: {detail}",
             hint="every dependency needs a wheel for the sandbox's Python "
-            f"{SANDBOX_PYTHON}; build missing ones with `pip wheel PKG -w DIR` and pass "
+            f"{self.want.python.version}; build missing ones with `pip wheel PKG -w DIR` and pass "
             "`gate sandbox deps --wheelhouse DIR`",
         )
+
+
+def pip_for(python: SandboxPython) -> list[str]:
+    """The command that runs pip for ``python``: this Python's pip, or, for another
+    Python, pip with that Python's wheels and environment markers (``cross_pip``)."""
+    if sys.version_info[:2] == python.info:
+        return [sys.executable, "-m", "pip"]
+    return [sys.executable, "-m", "gate.sandbox.cross_pip", python.version]
 
 
 def _without_project(site: Path, project: str | None) -> None:
@@ -339,10 +346,10 @@ def _name(requirement: str) -> str:
     return parsed.name if parsed is not None else requirement
 
 
-def _scripts(prefix: Path) -> None:
+def _scripts(prefix: Path, python: SandboxPython) -> None:
     """The console scripts pip wrote beside the packages, moved to ``bin/`` and made to
     run with whatever ``python`` the sandbox puts first on PATH (the run's environment)."""
-    source = prefix / PYTHON_SITE / "bin"
+    source = prefix / python.site / "bin"
     if not source.is_dir():
         return
     target = prefix / "bin"

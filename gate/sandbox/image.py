@@ -1,5 +1,6 @@
-"""Builds and finds the sandbox image, tagged with a content hash of its inputs so that
-an unchanged image is reused. Two recipes: offline (debootstrap + host wheelhouse +
+"""Builds and finds the sandbox image of each CPython (``gate.sandbox.pythons``), tagged
+with a content hash of its inputs so that an unchanged image is reused. Two recipes:
+offline (debootstrap of the Python's Debian suite + a host wheelhouse for that Python +
 ``docker import``) and dockerfile (from a Python base image, for registry users).
 """
 
@@ -22,16 +23,15 @@ from gate.errors import GateUnavailableError
 from gate.process import ProcessError
 from gate.resources import resource
 from gate.sandbox.interface import WORKSPACE, SandboxUnavailableError
+from gate.sandbox.pythons import DEFAULT, PYTHONS, SandboxPython
 
 REPOSITORY = "mergegate-sandbox"
 TOOLS_REPOSITORY = "mergegate-tools"
-SUITE = "bookworm"
 # python3-venv: every test run gets a virtual environment of the base Python; git, less
 # and procps: programs that test suites commonly call.
 PACKAGES = "python3,python3-venv,git,less,procps"
 HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
 """/etc/hosts of the root: loopback resolves in every sandbox (docker writes its own)."""
-PYTHON_SITE = "lib/python3.11/site-packages"
 # The image runs the analysis tools mergegate depends on, at the versions installed here.
 TOOLS = (
     *("libcst", "bandit[sarif]", "semgrep", "mypy", "ruff"),
@@ -56,6 +56,8 @@ class ImagePlan:
     """Tag of the image with the tools (offline recipe)."""
     tag: str
     """Tag of the final image."""
+    python: SandboxPython
+    """The CPython it runs."""
 
 
 def requirements() -> str:
@@ -78,16 +80,16 @@ def gate_sources() -> Iterator[tuple[str, Path]]:
             yield path.relative_to(root).as_posix(), path
 
 
-def plan(recipe: str = "offline") -> ImagePlan:
-    """The tags the image would have, computed from its inputs."""
+def plan(recipe: str = "offline", python: SandboxPython = PYTHONS[DEFAULT]) -> ImagePlan:
+    """The tags the image of ``python`` would have, computed from its inputs."""
     reqs = requirements()
     recipe_text = resource("sandboxes", _dockerfile(recipe)).read_text("utf-8")
-    tools = _hash(f"{SUITE}|{PACKAGES}|{HOSTS}|{sys.version_info[:2]}|{WORKSPACE}|{reqs}")
+    tools = _hash(f"{python.suite}|{PACKAGES}|{HOSTS}|{python.version}|{WORKSPACE}|{reqs}")
     gate = hashlib.sha256()
     for name, path in gate_sources():
         gate.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     final = _hash(f"{recipe}|{recipe_text}|{tools}|{gate.hexdigest()}")
-    return ImagePlan(reqs, f"{TOOLS_REPOSITORY}:{tools}", f"{REPOSITORY}:{final}")
+    return ImagePlan(reqs, f"{TOOLS_REPOSITORY}:{tools}", f"{REPOSITORY}:{final}", python)
 
 
 def _hash(text: str) -> str:
@@ -109,16 +111,11 @@ def has_image(client: Any, tag: str) -> bool:
     return True
 
 
-def current_tag() -> str:
-    """The tag of the image this installation expects (offline or dockerfile recipe)."""
-    return plan("offline").tag
-
-
-def build(client: Any, recipe: str, cache: Path, progress: Progress) -> str:
-    """Build the image unless it exists; return its tag."""
+def build(client: Any, recipe: str, cache: Path, progress: Progress, python: SandboxPython) -> str:
+    """Build the image of ``python`` unless it exists; return its tag."""
     if recipe not in ("offline", "dockerfile"):
         raise ImageBuildError(f"unknown recipe {recipe!r}", hint="use offline or dockerfile")
-    p = plan(recipe)
+    p = plan(recipe, python)
     if has_image(client, p.tag):
         progress(f"image {p.tag} is up to date")
         return p.tag
@@ -127,12 +124,13 @@ def build(client: Any, recipe: str, cache: Path, progress: Progress) -> str:
         context.mkdir()
         _copy_gate(context / "gate")
         (context / "requirements.txt").write_text(p.requirements)
+        buildargs = {"GATE_SITE": python.site}
         if recipe == "offline":
             if not has_image(client, p.tools_tag):
                 _build_tools(client, p, cache, Path(tmp), progress)
-            buildargs = {"TOOLS_IMAGE": p.tools_tag}
+            buildargs["TOOLS_IMAGE"] = p.tools_tag
         else:
-            buildargs = {}
+            buildargs["PYTHON_IMAGE"] = python.base_image
         shutil.copy(str(resource("sandboxes", _dockerfile(recipe))), context / "Dockerfile")
         progress(f"building {p.tag}")
         _docker_build(client, context, p.tag, buildargs, network=recipe != "offline")
@@ -171,7 +169,7 @@ def _docker_build(
 def rootfs_path(p: ImagePlan, cache: Path) -> Path | None:
     """The built tools root in ``cache``, if there is one."""
     target = cache / "rootfs" / p.tools_tag.split(":")[1]
-    mount_points = (target / WORKSPACE[1:], target / "opt" / "gate" / PYTHON_SITE / "gate")
+    mount_points = (target / WORKSPACE[1:], target / "opt" / "gate" / p.python.site / "gate")
     return target if all(m.is_dir() for m in mount_points) else None
 
 
@@ -200,11 +198,15 @@ def tools_rootfs(p: ImagePlan, cache: Path, progress: Progress) -> Path:
     shutil.rmtree(rootfs, ignore_errors=True)
     rootfs.parent.mkdir(parents=True, exist_ok=True)
     mirror = debian_mirror()
-    progress(f"debootstrap {SUITE} from {mirror} (about a minute)")
+    suite = p.python.suite
+    progress(f"debootstrap {suite} (Python {p.python.version}) from {mirror} (about a minute)")
+    # A suite newer than this debootstrap knows is bootstrapped as sid is.
+    script = [] if (SCRIPTS / suite).exists() else [str(SCRIPTS / "sid")]
     _run(
-        ["debootstrap", "--variant=minbase", f"--include={PACKAGES}", SUITE, str(rootfs), mirror],
+        ["debootstrap", "--variant=minbase", f"--include={PACKAGES}", suite, str(rootfs), mirror,
+         *script],
         "debootstrap",
-    )
+    )  # fmt: skip
     progress("installing the tools into the root from the wheelhouse")
     inside = rootfs / "tmp" / "wheelhouse"
     shutil.copytree(wheelhouse, inside)
@@ -219,7 +221,7 @@ def tools_rootfs(p: ImagePlan, cache: Path, progress: Progress) -> Path:
     (rootfs / "etc" / "hosts").write_text(HOSTS, "utf-8")
     # Where bwrap mounts the workspace and mergegate's own package over the read-only root.
     (rootfs / WORKSPACE[1:]).mkdir()
-    (rootfs / "opt" / "gate" / PYTHON_SITE / "gate").mkdir()
+    (rootfs / "opt" / "gate" / p.python.site / "gate").mkdir()
     for leftover in ("var/cache/apt/archives", "var/lib/apt/lists"):
         shutil.rmtree(rootfs / leftover, ignore_errors=True)
     # Readable by the unprivileged user the bwrap sandbox runs as.
@@ -245,37 +247,41 @@ def _build_tools(client: Any, p: ImagePlan, cache: Path, tmp: Path, progress: Pr
 
 
 def _wheelhouse(p: ImagePlan, cache: Path, progress: Progress) -> Path:
-    folder = cache / "wheelhouse" / _hash(p.requirements)
+    folder = _wheelhouse_folder(cache, p.requirements, p.python)
     if (folder / "requirements.txt").exists():
         return folder
-    progress("building the tool wheelhouse on the host (pip wheel)")
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     (partial / "req.in").write_text(p.requirements)
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--wheel-dir",
-            str(partial),
-            "-r",
-            str(partial / "req.in"),
-        ],
-        "pip wheel",
-    )
+    if p.python.info == sys.version_info[:2]:
+        progress("building the tool wheelhouse on the host (pip wheel)")
+        argv = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(partial)]
+    else:  # another Python: the wheels made for it (and its markers), never built here
+        from gate.sandbox.environment import pip_for
+
+        progress(f"downloading the tool wheelhouse for Python {p.python.version} (pip download)")
+        argv = [*pip_for(p.python), "download", "--quiet", "--dest", str(partial),
+                "--only-binary", ":all:"]  # fmt: skip
+    _run([*argv, "-r", str(partial / "req.in")], "pip (the tool wheelhouse)")
     (partial / "req.in").rename(partial / "requirements.txt")
     partial.rename(folder)
     return folder
 
 
-def wheelhouse_path(cache: Path | None = None) -> Path | None:
-    """The tools' wheelhouse once built (pytest, coverage.py and hypothesis among them, at
-    the gate's versions): test environments may install from it without an index."""
-    folder = cache_dir(cache) / "wheelhouse" / _hash(requirements())
+def _wheelhouse_folder(cache: Path, reqs: str, python: SandboxPython) -> Path:
+    return (
+        cache / "wheelhouse" / _hash(reqs + ("" if python.version == DEFAULT else python.version))
+    )
+
+
+def wheelhouse_path(
+    cache: Path | None = None, python: SandboxPython = PYTHONS[DEFAULT]
+) -> Path | None:
+    """The tools' wheelhouse for ``python`` once built (pytest, coverage.py and hypothesis
+    among them, at the gate's versions): test environments may install from it without
+    an index."""
+    folder = _wheelhouse_folder(cache_dir(cache), requirements(), python)
     return folder if (folder / "requirements.txt").exists() else None
 
 
@@ -291,6 +297,13 @@ def cache_dir(given: Path | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("mergegate"))
+
+
+def _flag(python: SandboxPython) -> str:
+    return "" if python.version == DEFAULT else f" --python {python.version}"
+
+
+SCRIPTS = Path("/usr/share/debootstrap/scripts")
 
 
 def debian_mirror() -> str:
@@ -318,13 +331,13 @@ def _run(argv: list[str], what: str) -> None:
         raise ImageBuildError(f"{what} failed: {exc.message}") from exc
 
 
-def require_image(client: Any) -> str:
-    """The tag of a built sandbox image, or exit 3 saying how to build one."""
+def require_image(client: Any, python: SandboxPython = PYTHONS[DEFAULT]) -> str:
+    """The tag of a built sandbox image of ``python``, or exit 3 saying how to build one."""
     for recipe in ("offline", "dockerfile"):
-        tag = plan(recipe).tag
+        tag = plan(recipe, python).tag
         if has_image(client, tag):
             return tag
     raise SandboxUnavailableError(
-        "the sandbox image for this version of mergegate is not built",
-        hint="run `gate sandbox build`: a few minutes, once",
+        f"the sandbox image of Python {python.version} for this version of mergegate is not built",
+        hint=f"run `gate sandbox build{_flag(python)}`: a few minutes, once",
     )

@@ -8,18 +8,25 @@ from gate.sandbox.bwrap import BwrapSandbox
 from gate.sandbox.host import UnsafeHostSandbox
 from gate.sandbox.image import cache_dir, plan, require_image, rootfs_path
 from gate.sandbox.interface import Sandbox, SandboxUnavailableError
+from gate.sandbox.pythons import DEFAULT, PYTHONS, SandboxPython
 
 KINDS = ("auto", "docker", "bwrap")
 
 
-def open_sandbox(kind: str = "auto", *, unsafe_no_sandbox: bool = False) -> Sandbox:
-    """A ready sandbox (leftovers of crashed runs swept); exit 3 when none is available."""
+def open_sandbox(
+    kind: str = "auto",
+    *,
+    unsafe_no_sandbox: bool = False,
+    python: SandboxPython = PYTHONS[DEFAULT],
+) -> Sandbox:
+    """A ready sandbox of ``python`` (leftovers of crashed runs swept); exit 3 when none
+    is available."""
     if unsafe_no_sandbox:
         return UnsafeHostSandbox()
     if kind == "docker":
-        return _docker()
+        return _docker(python)
     if kind == "bwrap":
-        return _bwrap()
+        return _bwrap(python)
     if kind != "auto":
         raise SandboxUnavailableError(
             f"unknown sandbox {kind!r}", hint=f"choose from {', '.join(KINDS)}"
@@ -27,7 +34,7 @@ def open_sandbox(kind: str = "auto", *, unsafe_no_sandbox: bool = False) -> Sand
     reasons = []
     for opener in (_docker, _bwrap):
         try:
-            return opener()
+            return opener(python)
         except SandboxUnavailableError as exc:
             reasons.append(exc.diagnostics())
     raise SandboxUnavailableError(
@@ -37,16 +44,18 @@ def open_sandbox(kind: str = "auto", *, unsafe_no_sandbox: bool = False) -> Sand
     )
 
 
-def _docker() -> Sandbox:
+def _docker(python: SandboxPython) -> Sandbox:
     client = docker_backend.connect()
     docker_backend.sweep(client)
-    return docker_backend.DockerSandbox(client, require_image(client))
+    return docker_backend.DockerSandbox(client, require_image(client, python))
 
 
-def _bwrap() -> Sandbox:
-    rootfs = rootfs_path(plan("offline"), cache_dir())
+def _bwrap(python: SandboxPython) -> Sandbox:
+    rootfs = rootfs_path(plan("offline", python), cache_dir())
     if rootfs is None:
+        flag = "" if python.version == DEFAULT else f" --python {python.version}"
         raise SandboxUnavailableError(
-            "the bwrap sandbox root is not built", hint="run `gate sandbox build` as root"
+            f"the bwrap sandbox root of Python {python.version} is not built",
+            hint=f"run `gate sandbox build{flag}` as root",
         )
-    return BwrapSandbox(rootfs)
+    return BwrapSandbox(rootfs, python)

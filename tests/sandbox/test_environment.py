@@ -19,6 +19,7 @@ from gate.checks.interface import Completed, Errored
 from gate.checks.suite.tests import TestsCheck
 from gate.declared import read_tree
 from gate.sandbox import environment
+from gate.sandbox.pythons import PYTHONS
 
 from ..conftest import Repo
 
@@ -29,15 +30,17 @@ def make_wheel(
     module: str = "tinydep",
     source: str = "def double(x):\n    return 2 * x\n",
     extra: dict[str, str] | None = None,
+    requires: tuple[str, ...] = (),
 ) -> Path:
     """A real, minimal pure-Python wheel (PEP 427), written by hand: no index needed;
-    ``extra``: more files in it, by path."""
+    ``extra``: more files in it, by path; ``requires``: its Requires-Dist lines."""
     version = "1.0"
+    needs = "".join(f"Requires-Dist: {r}\n" for r in requires)
     files = {
         f"{module}.py": source,
         **(extra or {}),
         f"{name}-{version}.dist-info/METADATA": (
-            f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+            f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n{needs}"
         ),
         f"{name}-{version}.dist-info/WHEEL": (
             "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
@@ -236,3 +239,26 @@ def _gate(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "gate", *args], cwd=cwd, capture_output=True, text=True
     )
+
+
+@pytest.mark.parametrize(("python", "wanted"), [("3.13", "newer"), ("3.11", "older")])
+def test_another_pythons_environment_gets_that_pythons_dependencies(
+    tmp_path: Path, python: str, wanted: str
+) -> None:
+    # pip --python-version alone would evaluate the markers for the Python running pip.
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    requires = ('mergegate_test_newer; python_version >= "3.13"',
+                'mergegate_test_older; python_version < "3.13"')  # fmt: skip
+    make_wheel(wheels, name="mergegate_test_top", module="top", requires=requires)
+    for side in ("newer", "older"):
+        make_wheel(wheels, name=f"mergegate_test_{side}", module=side)
+    done = subprocess.run(
+        [*environment.pip_for(PYTHONS[python]), "download", "--quiet", "--no-index",
+         "--find-links", str(wheels), "--only-binary", ":all:", "--dest", str(tmp_path / "got"),
+         "mergegate_test_top"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    got = sorted(p.name.split("-")[0] for p in (tmp_path / "got").iterdir())
+    assert got == [f"mergegate_test_{wanted}", "mergegate_test_top"]

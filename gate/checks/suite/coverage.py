@@ -41,11 +41,12 @@ class CoverageCheck:
         if not changed:
             return Skipped("no changed lines of code outside the tests")
         # Code the sandbox's Python cannot parse runs nowhere: the rules check says so.
-        unparsable = [p for p in changed if not parses(context.workspace.head / p)]
+        python = context.python
+        unparsable = [p for p in changed if not parses(context.workspace.head / p, python)]
         for path in unparsable:
             changed.pop(path)
         if not changed:
-            return Skipped(not_read(unparsable) or "")
+            return Skipped(not_read(unparsable, python) or "")
         shared = plan.suite(context)
         if isinstance(shared, Errored):
             return shared
@@ -77,7 +78,7 @@ class CoverageCheck:
         lines_run = union(data.files for _, data in measured)
         outcome = measure(changed, lines_run, shared.raw, pragmas)
         if isinstance(outcome, Completed) and unparsable:
-            return replace(outcome, detail=not_read(unparsable))
+            return replace(outcome, detail=not_read(unparsable, python))
         return outcome
 
 

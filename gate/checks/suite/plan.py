@@ -73,7 +73,7 @@ def environment(context: CheckContext) -> Environment | Errored:
         try:
             with paused:
                 want = test_environment.wanted(
-                    test_environment.declared_at(change.repo, change.base)
+                    test_environment.declared_at(change.repo, change.base), context.python
                 )
                 return test_environment.ensure(
                     want, cache=options.cache, offline=options.offline, progress=options.progress
