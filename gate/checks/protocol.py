@@ -30,7 +30,7 @@ class Model(BaseModel):
 
 
 class CoverageRequest(Model):
-    """Measure this run under coverage.py (branch)."""
+    """Measure this run under coverage.py (lines)."""
 
     sources: tuple[str, ...] = ()
     """Folders to measure (those of the changed files; ``.`` for the root)."""

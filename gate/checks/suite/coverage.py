@@ -1,7 +1,8 @@
-"""The ``coverage`` check: the change's tests run under coverage.py (branch) in the
-suite's shared sandbox job, and the share of the changed executable lines that they ran,
-like diff-cover. No data, or a changed file the data does not cover, fails closed; no
-tests at all, or no coverable changed lines, is Skipped with that reason. A
+"""The ``coverage`` check: the change's tests run under coverage.py (lines, by
+``sys.monitoring`` from Python 3.12) in the suite's shared sandbox job, and the share of
+the changed executable lines that they ran, like diff-cover. No data, or a changed file
+the data does not cover, fails closed; no tests at all, or no coverable changed lines,
+is Skipped with that reason. A
 ``# pragma: no cover`` the change adds does not take its lines out: they count as not
 run (the base's own exclusions stand)."""
 
