@@ -95,11 +95,12 @@ def _searched() -> Iterator[tuple[str | None, str | None]]:
 
 def scope(config: str, request: MypyRequest) -> dict[str, str]:
     """The changed files mypy is not to check, with why: outside what the config names
-    (``files``, read by mypy's own parser with globs expanded in the base tree;
-    ``packages``; ``modules``), matched by its ``exclude``, or shadowed by a stub."""
-    named, excludes = _settings(config) if config else ({}, [])
+    (``files``, read by mypy's own parser with globs expanded in the file's own tree, so
+    that a new file a glob takes in is in; ``packages``; ``modules``), matched by its
+    ``exclude``, or shadowed by a stub."""
     left_out: dict[str, str] = {}
     for tree, paths in (("base", request.base), ("head", (*request.head, *request.strict))):
+        named, excludes = _settings(config, tree) if config else ({}, [])
         for path in paths:
             why = _outside(path, named, excludes) or _stubbed(Path(tree), path)
             if why is not None:
@@ -107,15 +108,15 @@ def scope(config: str, request: MypyRequest) -> dict[str, str]:
     return left_out
 
 
-def _settings(config: str) -> tuple[dict[str, list[str]], list[str]]:
-    """What the config names to check (``files``, ``packages``, ``modules``: those it
-    sets) and its ``exclude`` patterns."""
+def _settings(config: str, tree: str) -> tuple[dict[str, list[str]], list[str]]:
+    """What the config names to check in ``tree`` (``files``, ``packages``, ``modules``:
+    those it sets) and its ``exclude`` patterns."""
     from mypy.config_parser import parse_config_file
     from mypy.options import Options
 
     options = Options()
     here = os.getcwd()
-    os.chdir("base")  # ``files`` globs are expanded from the current folder
+    os.chdir(tree)  # ``files`` globs are expanded from the current folder
     try:
         parse_config_file(options, lambda: None, config, io.StringIO(), io.StringIO())
     finally:
@@ -126,13 +127,19 @@ def _settings(config: str) -> tuple[dict[str, list[str]], list[str]]:
 
 def _outside(path: str, named: dict[str, list[str]], excludes: list[str]) -> str | None:
     if named and not any(_names(path, key, values) for key, values in named.items()):
-        what = ", ".join(f"`{key}` ({', '.join(values)})" for key, values in named.items())
+        what = ", ".join(f"`{key}` ({_few(values)})" for key, values in named.items())
         return f"outside the project's mypy {what}"
     for pattern in excludes:
         with contextlib.suppress(re.error):
             if re.search(pattern, path):
                 return f"matched by the project's mypy `exclude` ({pattern})"
     return None
+
+
+def _few(values: list[str], most: int = 3) -> str:
+    """``values`` for a message: the first few (a glob may have expanded to many)."""
+    more = f" and {len(values) - most} more" if len(values) > most else ""
+    return ", ".join(values[:most]) + more
 
 
 def _names(path: str, key: str, values: list[str]) -> bool:

@@ -162,6 +162,15 @@ def test_a_module_outside_the_projects_mypy_packages_is_not_checked(repo: Repo, 
     assert "app/more.py (outside the project's mypy `packages` (app.geo))" in (outcome.detail or "")
 
 
+def test_a_new_file_a_files_glob_takes_in_is_checked(repo: Repo, run_mypy) -> None:
+    repo.commit({"mypy.ini": "[mypy]\nfiles = app/*.py\nstrict = True\n", "app/geo.py": TYPED})
+    untyped = "def double(x):\n    return 2 * x\n"
+    outcome = run_mypy(repo, {"app/new.py": untyped, "tests/test_new.py": untyped})
+    assert isinstance(outcome, Completed), outcome
+    assert [(f.path, f.rule_id) for f in outcome.findings] == [("app/new.py", "no-untyped-def")]
+    assert "tests/test_new.py (outside the project's mypy `files`" in (outcome.detail or "")
+
+
 def test_an_excluded_file_is_not_checked(repo: Repo, run_mypy) -> None:
     repo.commit({"mypy.ini": "[mypy]\nexclude = (^|/)legacy/\n"})
     outcome = run_mypy(repo, {"app/legacy/old.py": "x: int = 'no'\n", "app/geo.py": TYPED})
