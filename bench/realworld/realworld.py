@@ -31,6 +31,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from packaging.specifiers import SpecifierSet
+
 HERE = Path(__file__).resolve().parent
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid",
        "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false"]  # fmt: skip
@@ -217,7 +219,7 @@ def download(name: str, version: str) -> Path:
         return found[0]
     done = subprocess.run(
         [sys.executable, "-m", "pip", "download", "--quiet", "--no-binary", name,
-         "--no-deps", f"{name}=={version}", "-d", str(cache)],
+         "--no-deps", "--ignore-requires-python", f"{name}=={version}", "-d", str(cache)],
         capture_output=True, text=True,
     )  # fmt: skip
     found = [p for p in cache.iterdir() if p.name.replace("-", "_").lower().startswith(stem)]
@@ -384,10 +386,18 @@ def first_failing_test(result: Case) -> str | None:
 
 def by_hand(repo: Path, gate: str) -> float:
     """The suite's own time: pytest on the host, in a virtual environment over the test
-    environment the gate built, with the project installed (median of three runs)."""
-    from gate.sandbox import environment
+    environment the gate built, with the project installed (median of three runs); 0
+    where the project needs a newer Python than the host's (not measured)."""
+    from gate.sandbox import environment, pythons
 
-    env = environment.ensure(environment.wanted(environment.declared_at(repo, "HEAD")))
+    found = environment.declared_at(repo, "HEAD")
+    host = ".".join(str(n) for n in sys.version_info[:3])
+    for line in found.requires_python:
+        if not SpecifierSet(line).contains(host, prereleases=True):
+            return 0.0
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    python = next((p for p in pythons.PYTHONS.values() if p.version == version), None)
+    env = environment.ensure(environment.wanted(found, python or pythons.PYTHONS[pythons.DEFAULT]))
     with tempfile.TemporaryDirectory(prefix="by-hand-") as tmp:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
