@@ -102,8 +102,9 @@ def not_read(unparsable: list[str], python: SandboxPython | None) -> str | None:
     cannot parse them (None: it leaves out none)."""
     if not unparsable or python is None:
         return None
-    return (f"not read: {', '.join(unparsable)} (Python {python.version} cannot parse "
-            "them: the rules check's syntax findings)")  # fmt: skip
+    files = ", ".join(unparsable)
+    why = f"Python {python.version} cannot parse them: the rules check's syntax findings"
+    return f"not read: {files} ({why})"
 
 
 class ScannerCheck:

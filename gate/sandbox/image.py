@@ -202,11 +202,8 @@ def tools_rootfs(p: ImagePlan, cache: Path, progress: Progress) -> Path:
     progress(f"debootstrap {suite} (Python {p.python.version}) from {mirror} (about a minute)")
     # A suite newer than this debootstrap knows is bootstrapped as sid is.
     script = [] if (SCRIPTS / suite).exists() else [str(SCRIPTS / "sid")]
-    _run(
-        ["debootstrap", "--variant=minbase", f"--include={PACKAGES}", suite, str(rootfs), mirror,
-         *script],
-        "debootstrap",
-    )  # fmt: skip
+    debootstrap = ["debootstrap", "--variant=minbase", f"--include={PACKAGES}"]
+    _run([*debootstrap, suite, str(rootfs), mirror, *script], "debootstrap")
     progress("installing the tools into the root from the wheelhouse")
     inside = rootfs / "tmp" / "wheelhouse"
     shutil.copytree(wheelhouse, inside)
@@ -261,8 +258,8 @@ def _wheelhouse(p: ImagePlan, cache: Path, progress: Progress) -> Path:
         from gate.sandbox.environment import pip_for
 
         progress(f"downloading the tool wheelhouse for Python {p.python.version} (pip download)")
-        argv = [*pip_for(p.python), "download", "--quiet", "--dest", str(partial),
-                "--only-binary", ":all:"]  # fmt: skip
+        download = ["download", "--quiet", "--only-binary", ":all:", "--dest", str(partial)]
+        argv = [*pip_for(p.python), *download]
     _run([*argv, "-r", str(partial / "req.in")], "pip (the tool wheelhouse)")
     (partial / "req.in").rename(partial / "requirements.txt")
     partial.rename(folder)

@@ -28,6 +28,12 @@ from pathlib import Path, PurePosixPath
 from gate.checks.protocol import MypyRequest, MypyResult, ToolRun
 from gate.checks.suite.inside import SCRATCH, RunEnvironment, site_of
 
+OPTIONS = (
+    *("--output=json", "--no-error-summary", "--hide-error-context"),
+    *("--no-color-output", "--no-pretty", "--follow-imports=silent"),
+    "--ignore-missing-imports",
+)
+"""mypy's options on every run: errors as JSON, in the given files only."""
 # Appends the test environment to mypy's own path (after the tools), for plugins.
 _MAIN = (
     "import sys; sys.path.append(sys.argv.pop(1)); "
@@ -66,12 +72,16 @@ def run(request: MypyRequest) -> MypyResult:
             launcher = ["-c", _MAIN, deps_site] if deps_site else ["-m", "mypy"]
             where = [f"--python-executable={python}"] if python else ["--no-site-packages"]
             argv = [
-                sys.executable, *launcher, f"--config-file={config}", *where,
-                "--output=json", "--no-error-summary", "--hide-error-context",
-                "--no-color-output", "--no-pretty", "--follow-imports=silent",
-                "--ignore-missing-imports", f"--cache-dir=/tmp/mypy-cache-{name}",
-                *(["--strict"] if is_strict else []), "--", *files,
-            ]  # fmt: skip
+                sys.executable,
+                *launcher,
+                f"--config-file={config}",
+                *where,
+                *OPTIONS,
+                f"--cache-dir=/tmp/mypy-cache-{name}",
+                *(["--strict"] if is_strict else []),
+                "--",
+                *files,
+            ]
             done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=False)
             runs[name] = ToolRun(exit=done.returncode, stdout=done.stdout, stderr=done.stderr)
     return MypyResult(**runs, left_out=left_out)
