@@ -97,7 +97,8 @@ def run(request: Request) -> Run:
     checks, notes = select(policy, request.only, request.skip)
     started = datetime.now(UTC)
     runs.sweep_folders()  # what runs killed before they could clean up left behind
-    chosen = pythons.choose(environment.declared_at(repo, change.base), policy.python)
+    found = environment.declared_at(repo, change.base)
+    chosen = pythons.choose(found, policy.python)
     with Workspace(change) as workspace:
         sandbox = open_sandbox(
             request.sandbox, unsafe_no_sandbox=request.unsafe_no_sandbox, python=chosen.python
@@ -118,6 +119,7 @@ def run(request: Request) -> Run:
                 deadline=Deadline(policy.timeout),
                 slots=Slots(request.jobs),
                 python=chosen.python,
+                declared=found,
             )
             timed = run_checks(checks, context)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}

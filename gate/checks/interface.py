@@ -16,6 +16,7 @@ from gate.sandbox.pythons import DEFAULT, PYTHONS, SandboxPython
 
 if TYPE_CHECKING:
     from gate.change import Change
+    from gate.declared import Declared
     from gate.policy.model import Policy
     from gate.sandbox.interface import Sandbox
     from gate.workspace import Workspace
@@ -171,10 +172,12 @@ class CheckContext:
     deadline: Deadline | None = field(default=None, compare=False, repr=False)
     """The run's time limit (None: each command has only its own)."""
     slots: Slots = field(default_factory=Slots, compare=False, repr=False)
-    python: SandboxPython = field(default_factory=lambda: PYTHONS[DEFAULT])
-    """The CPython of the sandbox: the one the change is judged on."""
     """Sandboxed commands that may run at once (``--jobs``); a check that waits for a
     turn, or for work another check shares with it, holds none."""
+    python: SandboxPython = field(default_factory=lambda: PYTHONS[DEFAULT])
+    """The CPython of the sandbox: the one the change is judged on."""
+    declared: Declared | None = field(default=None, compare=False, repr=False)
+    """What the base revision declares (None: read from it when a check needs it)."""
 
 
 class Check(Protocol):

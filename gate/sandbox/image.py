@@ -296,10 +296,6 @@ def cache_dir(given: Path | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("mergegate"))
 
 
-def _flag(python: SandboxPython) -> str:
-    return "" if python.version == DEFAULT else f" --python {python.version}"
-
-
 SCRIPTS = Path("/usr/share/debootstrap/scripts")
 
 
@@ -336,5 +332,5 @@ def require_image(client: Any, python: SandboxPython = PYTHONS[DEFAULT]) -> str:
             return tag
     raise SandboxUnavailableError(
         f"the sandbox image of Python {python.version} for this version of mergegate is not built",
-        hint=f"run `gate sandbox build{_flag(python)}`: a few minutes, once",
+        hint=f"run `{python.build_command}`: a few minutes, once",
     )

@@ -44,6 +44,12 @@ class SandboxPython:
         return int(major), int(minor)
 
     @property
+    def build_command(self) -> str:
+        """The command that builds its sandbox."""
+        flag = "" if self.version == DEFAULT else f" --python {self.version}"
+        return f"gate sandbox build{flag}"
+
+    @property
     def site(self) -> str:
         """An environment's site-packages folder, relative to its prefix."""
         return f"lib/python{self.version}/site-packages"

@@ -53,9 +53,8 @@ def _docker(python: SandboxPython) -> Sandbox:
 def _bwrap(python: SandboxPython) -> Sandbox:
     rootfs = rootfs_path(plan("offline", python), cache_dir())
     if rootfs is None:
-        flag = "" if python.version == DEFAULT else f" --python {python.version}"
         raise SandboxUnavailableError(
             f"the bwrap sandbox root of Python {python.version} is not built",
-            hint=f"run `gate sandbox build{flag}` as root",
+            hint=f"run `{python.build_command}` as root",
         )
     return BwrapSandbox(rootfs, python)

@@ -72,9 +72,8 @@ def environment(context: CheckContext) -> Environment | Errored:
         paused = context.deadline.stopped() if context.deadline else contextlib.nullcontext()
         try:
             with paused:
-                want = test_environment.wanted(
-                    test_environment.declared_at(change.repo, change.base), context.python
-                )
+                found = context.declared or test_environment.declared_at(change.repo, change.base)
+                want = test_environment.wanted(found, context.python)
                 return test_environment.ensure(
                     want, cache=options.cache, offline=options.offline, progress=options.progress
                 )
