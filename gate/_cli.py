@@ -25,6 +25,7 @@ from gate.output import write_out_dir
 from gate.pipeline import Request
 from gate.sandbox.pythons import DEFAULT, PYTHONS, VERSIONS
 from gate.sandbox.select import KINDS
+from gate.signing import keys
 from gate.signing.keys import KeySigner, signer_for
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -35,6 +36,24 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"gate: {message} (see `{self.prog} --help`)\n")
+
+
+class _Command(_Parser):
+    """A subcommand's parser: options and positionals mix in any order, as users type
+    them (``gate verify ENVELOPE --key PUB PATH --base A --head B``)."""
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:  # argparse's intermixed parse calls back in here
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -48,16 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         "AI-generated code: judge a change, emit a pass/fail verdict.",
     )
     parser.add_argument("--version", action="version", version=f"mergegate {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Command)
 
     check = sub.add_parser("check", help="judge a change and print the verdict")
-    check.add_argument(
-        "path",
-        nargs="?",
-        default=".",
-        type=Path,
-        help="a path inside the repository (default: the current directory)",
-    )
     check.add_argument("--base", metavar="REV", help="base revision (default: HEAD)")
     source = check.add_mutually_exclusive_group()
     source.add_argument("--head", metavar="REV", help="judge the commits from --base to REV")
@@ -66,68 +78,64 @@ def build_parser() -> argparse.ArgumentParser:
         "--patch", metavar="FILE", help="judge a unified diff from FILE (- for standard input)"
     )
     check.add_argument(
-        "--policy",
-        metavar="FILE",
-        type=Path,
-        default=_env("POLICY"),
-        help="policy file overlaid on the default, instead of the "
-        "repository's config [GATE_POLICY]",
-    )
-    check.add_argument(
-        "--only",
-        metavar="IDS",
-        action="append",
-        default=[],
-        help="run only these checks or groups (comma-separated)",
-    )
-    check.add_argument(
-        "--skip",
-        metavar="IDS",
-        action="append",
-        default=[],
-        help="do not run these checks or groups (comma-separated)",
-    )
-    check.add_argument(
-        "--out",
-        metavar="DIR",
-        type=Path,
-        default=_env("OUT"),
-        help="write verdict.json, the reports and raw tool outputs to DIR [GATE_OUT]",
-    )
-    check.add_argument(
         "--format",
         choices=("text", "json", "sarif", "markdown", "html"),
         default=_env("FORMAT", "text"),
         help="what to print on standard output [GATE_FORMAT]",
     )
     check.add_argument(
-        "--sandbox",
-        choices=KINDS,
-        default=_env("SANDBOX", "auto"),
-        help="where the tools run (default: auto, the first available) [GATE_SANDBOX]",
-    )
-    check.add_argument(
         "--unsafe-no-sandbox",
         action="store_true",
         help="run the tools on the host; recorded in the verdict and failed by the default policy",
     )
-    check.add_argument(
-        "--key",
-        metavar="FILE",
-        type=Path,
-        default=_env("KEY"),
-        help="private key that signs the verdict (default: your key, "
-        "created on first use) [GATE_KEY]",
-    )
-    check.add_argument(
-        "--jobs",
-        metavar="N",
-        type=_positive_int,
-        default=_env("JOBS"),
-        help="tools run at once in the sandbox (default: the number of cores) [GATE_JOBS]",
+    _judging_options(
+        check,
+        path_default="the current directory",
+        out_default="none: nothing is written",
+        key_default="your key, created on first use",
     )
     _cache_options(check)
     check.set_defaults(func=cmd_check)
+
+    ci = sub.add_parser(
+        "ci",
+        help="judge the change a CI event describes (GitHub Actions: pull_request, push), "
+        "write the summary, outputs and comment",
+    )
+    _judging_options(
+        ci,
+        path_default="the CI system's checkout",
+        out_default="$RUNNER_TEMP/mergegate",
+        key_default="a key made for this run only, its public half in the out dir",
+    )
+    ci.add_argument(
+        "--ai-only",
+        action="store_true",
+        default=_env("AI_ONLY", "") not in ("", "0", "false"),
+        help="judge only changes that show a sign of AI authorship; the others are "
+        "SKIPPED (signs are easy to strip) [GATE_AI_ONLY=1]",
+    )
+    ci.add_argument(
+        "--comment",
+        action="store_true",
+        help="write (or edit) the gate's one comment on the pull request (GITHUB_TOKEN "
+        "with pull-requests: write)",
+    )
+    mode = ci.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--prepare",
+        action="store_true",
+        help="only say (as outputs) the Python the change will be judged on and its image tag",
+    )
+    mode.add_argument(
+        "--publish",
+        metavar="DIR",
+        type=Path,
+        help="only comment with what another job judged (its --out folder, downloaded): "
+        "for a workflow_run job on a fork's pull request",
+    )
+    _cache_options(ci)
+    ci.set_defaults(func=cmd_ci)
 
     sandbox = sub.add_parser(
         "sandbox",
@@ -193,6 +201,70 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _judging_options(
+    parser: argparse.ArgumentParser, *, path_default: str, out_default: str, key_default: str
+) -> None:
+    """The arguments of every command that judges a change: the repository, the policy,
+    the checks, the sandbox, the key, the out dir."""
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=None,
+        type=Path,
+        help=f"a path inside the repository (default: {path_default})",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=_env("OUT"),
+        help="write the signed verdict, verdict.json, the reports and the raw tool outputs "
+        f"to DIR (default: {out_default}) [GATE_OUT]",
+    )
+    parser.add_argument(
+        "--policy",
+        metavar="FILE",
+        type=Path,
+        default=_env("POLICY"),
+        help="policy file overlaid on the default, instead of the "
+        "repository's config [GATE_POLICY]",
+    )
+    parser.add_argument(
+        "--only",
+        metavar="IDS",
+        action="append",
+        default=[],
+        help="run only these checks or groups (comma-separated)",
+    )
+    parser.add_argument(
+        "--skip",
+        metavar="IDS",
+        action="append",
+        default=[],
+        help="do not run these checks or groups (comma-separated)",
+    )
+    parser.add_argument(
+        "--sandbox",
+        choices=KINDS,
+        default=_env("SANDBOX", "auto"),
+        help="where the tools run (default: auto, the first available) [GATE_SANDBOX]",
+    )
+    parser.add_argument(
+        "--key",
+        metavar="FILE",
+        type=Path,
+        default=_env("KEY"),
+        help=f"private key that signs the verdict (default: {key_default}) [GATE_KEY]",
+    )
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive_int,
+        default=_env("JOBS"),
+        help="tools run at once in the sandbox (default: the number of cores) [GATE_JOBS]",
+    )
+
+
 def _cache_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--offline",
@@ -218,7 +290,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format not in RENDERERS:
         raise BadInputError(f"unknown format {args.format!r}", hint=f"use {', '.join(RENDERERS)}")
     request = Request(
-        path=args.path,
+        path=args.path or Path(),
         base=args.base,
         head=args.head,
         staged=args.staged,
@@ -280,6 +352,45 @@ def _read_patch(name: str) -> tuple[bytes, str]:
         return Path(name).read_bytes(), name
     except OSError as exc:
         raise BadInputError(f"cannot read patch {name}: {exc.strerror or exc}") from exc
+
+
+def cmd_ci(args: argparse.Namespace) -> int:
+    from gate.ci import judge
+
+    def say(line: str) -> None:
+        sys.stderr.write(f"{line}\n")
+
+    environ = dict(os.environ)
+    if args.publish is not None:
+        judgement = judge.publish(args.publish, environ, say)
+        return EXIT_FAILED if judgement.result == "FAILED" else EXIT_PASSED
+    options = judge.Options(
+        path=args.path,
+        policy_file=args.policy,
+        only=args.only,
+        skip=args.skip,
+        ai_only=args.ai_only,
+        comment=args.comment,
+        out=args.out,
+        key=args.key,
+        jobs=int(args.jobs) if args.jobs else None,
+        sandbox=args.sandbox,
+        offline=args.offline,
+        cache=args.cache_dir,
+        progress=lambda line: say(f"gate: {line}"),
+    )
+    if args.prepare:
+        judge.prepare(options, environ, say)
+        return EXIT_PASSED
+    judgement = judge.judge(options, environ, say)
+    if judgement.verdict is None:
+        sys.stdout.write(f"mergegate: SKIPPED: {judgement.skipped}\n")
+        return EXIT_PASSED
+    keyids = [keys.keyid(keys.load_public(judgement.out / "verdict.pub"))]
+    sys.stdout.write(
+        text_format.render(judgement.verdict, keyids=keyids, color=sys.stdout.isatty())
+    )
+    return EXIT_PASSED if judgement.verdict.passed else EXIT_FAILED
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:

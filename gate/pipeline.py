@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import assert_never
 from urllib.parse import urlsplit, urlunsplit
 
-from gate import __version__
+from gate import __version__, authorship
 from gate import change as intake
+from gate.authorship import Evidence
 from gate.change import Change, git
 from gate.checks import registry
 from gate.checks.interface import (
@@ -77,6 +78,8 @@ class Request:
     """The cache folder (default: ``GATE_CACHE_DIR`` or the user's cache dir)."""
     progress: Callable[[str], object] = field(default=lambda _: None, compare=False)
     """Called with a line on what a long step is doing (building the test environment)."""
+    evidence: Evidence = field(default_factory=Evidence)
+    """What a CI event says of the change's authorship (its commits are read anyway)."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,12 @@ def run(request: Request) -> Run:
     repo = intake.find_repository(request.path)
     change = read_change(repo, request)
     policy = loader.load(repo, change.base, request.policy_file)
+    signals = authorship.detect(policy.authorship, commits_of(change), request.evidence)
+    if signals:  # an AI's change is judged by the strict profile, whatever the config says
+        policy = loader.tightened(policy)
     checks, notes = select(policy, request.only, request.skip)
+    if signals:
+        notes.append(f"AI-authored by {len(signals)} sign(s): {', '.join(map(str, signals))}")
     started = datetime.now(UTC)
     runs.sweep_folders()  # what runs killed before they could clean up left behind
     found = environment.declared_at(repo, change.base)
@@ -148,6 +156,7 @@ def run(request: Request) -> Run:
         sandbox=sandbox.name,
         python=chosen.python.version if sandbox.name != "none" else _host_python(),
         python_reason=chosen.why if sandbox.name != "none" else "the host's (no sandbox)",
+        ai_signals=signals,
     )
     return Run(verdict, {cid: raw for cid, (o, _) in timed.items() if (raw := _raw(o))})
 
@@ -165,6 +174,13 @@ def read_change(repo: Path, request: Request) -> Change:
     if request.staged:
         return intake.from_index(repo, request.base)
     return intake.from_worktree(repo, request.base)
+
+
+def commits_of(change: Change) -> list[authorship.Commit]:
+    """The commits of a commit range (none for a diff, the index or the working tree)."""
+    if change.head is None:
+        return []
+    return authorship.commits(change.repo, change.base, change.head)
 
 
 def select(

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from gate.authorship import Signal
 from gate.findings import Finding
 from gate.policy.interface import Judged
 from gate.policy.model import Action
@@ -82,6 +83,13 @@ class Verdict:
     """The CPython the change was judged on (``3.X``)."""
     python_reason: str | None = None
     """Why that one, in words."""
+    ai_signals: tuple[Signal, ...] | None = None
+    """The signs of AI authorship seen (None: not looked for, in an older verdict)."""
+
+    @property
+    def ai_authored(self) -> bool:
+        """Whether any sign of AI authorship was seen."""
+        return bool(self.ai_signals)
 
     @property
     def passed(self) -> bool:
@@ -122,6 +130,16 @@ class Verdict:
                     if self.python
                     else {}
                 ),
+                **(
+                    {
+                        "authorship": {
+                            "ai": self.ai_authored,
+                            "signals": [asdict(signal) for signal in self.ai_signals],
+                        }
+                    }
+                    if self.ai_signals is not None
+                    else {}
+                ),
             },
         }
 
@@ -155,6 +173,11 @@ class Verdict:
             sandbox=p["sandbox"],
             python=p["python"]["version"] if "python" in p else None,
             python_reason=p["python"]["reason"] if "python" in p else None,
+            ai_signals=(
+                tuple(Signal(**s) for s in p["authorship"]["signals"])
+                if "authorship" in p
+                else None
+            ),
         )
 
 

@@ -235,3 +235,13 @@ def test_payload_is_base64_of_the_canonical_statement() -> None:
     signer = keys.generate()
     envelope = json.loads(dsse.sign(b'{"a":1}', signer).to_json())
     assert base64.b64decode(envelope["payload"]) == b'{"a":1}'
+
+
+def test_options_and_positionals_mix_in_any_order(tmp_path: Path) -> None:
+    # argparse alone stops at "unrecognized arguments: PATH" here.
+    for order in (
+        ["verify", "v.json", "--key", "k.pub", ".", "--base", "A", "--head", "B"],
+        ["verify", "--key", "k.pub", "v.json", "--base", "A", ".", "--head", "B"],
+    ):
+        line = one_line(gate(*order, cwd=tmp_path), 2)
+        assert "cannot read key k.pub" in line, line

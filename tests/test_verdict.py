@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 
+from gate.authorship import Signal
 from gate.findings import Finding, Severity
 from gate.policy.interface import Judged
 from gate.policy.model import Action
@@ -84,6 +86,25 @@ def test_canonical_json_is_sorted_and_compact() -> None:
     assert canonical_json({"b": 1, "a": "é"}) == '{"a":"é","b":1}'.encode()
 
 
+def test_the_signs_of_ai_authorship_round_trip() -> None:
+    signals = (
+        Signal("author", "Copilot", "the pull request's author"),
+        Signal("co-author", "Claude <noreply@anthropic.com>", "commit 0123456789ab"),
+    )
+    verdict = dataclasses.replace(make_verdict(), ai_signals=signals)
+    authorship = verdict.statement()["predicate"]["authorship"]
+    assert authorship["ai"] is True
+    assert authorship["signals"][1] == {
+        "kind": "co-author",
+        "value": "Claude <noreply@anthropic.com>",
+        "where": "commit 0123456789ab",
+    }
+    assert Verdict.from_statement(verdict.statement()) == verdict
+    older = make_verdict()  # a verdict from before the gate looked for signs
+    assert "authorship" not in older.statement()["predicate"]
+    assert Verdict.from_statement(older.statement()).ai_signals is None
+
+
 def test_statement_matches_the_shipped_schema() -> None:
     import jsonschema
 
@@ -93,6 +114,9 @@ def test_statement_matches_the_shipped_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     validator.validate(make_verdict().statement())
+    signals = (Signal("label", "ai-generated", "the pull request's labels"),)
+    validator.validate(dataclasses.replace(make_verdict(), ai_signals=signals).statement())
+    validator.validate(dataclasses.replace(make_verdict(), ai_signals=()).statement())
     broken = make_verdict().statement()
     broken["predicate"]["verificationResult"] = "MAYBE"
     assert not validator.is_valid(broken)

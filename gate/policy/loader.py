@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from gate import __version__
+from gate.authorship import Known
 from gate.change import git
 from gate.errors import PolicyError
 from gate.findings import Severity
@@ -46,6 +47,13 @@ _SCHEMA: Mapping[str, Any] = {
     },
     "sandbox": {"allow_unsafe": bool, "python": str},
     "relaxed": {"actions": dict},
+    "authorship": {
+        "bots": list,
+        "addresses": list,
+        "markers": list,
+        "branch_prefixes": list,
+        "labels": list,
+    },
     "conditions": list,
     "waivers": list,
 }
@@ -139,15 +147,33 @@ def _validate(data: Mapping[str, Any], schema: Mapping[str, Any], name: str, whe
             raise PolicyError(f"policy {name}: {where}{key} has the wrong type")
 
 
-def merge(base: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
-    """``overlay`` over ``base``, table by table; lists and values are replaced."""
+ADDITIVE = ("authorship",)
+"""Tables whose lists an overlay adds to rather than replaces: a sign of AI authorship
+only ever tightens the gate, so a repository may add signs but take none away."""
+
+
+def merge(
+    base: Mapping[str, Any], overlay: Mapping[str, Any], adds: bool = False
+) -> dict[str, Any]:
+    """``overlay`` over ``base``, table by table; lists and values are replaced, except
+    the lists of the :data:`ADDITIVE` tables, which are joined."""
     out = copy.deepcopy(dict(base))
     for key, value in overlay.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merge(out[key], value)
+            out[key] = merge(out[key], value, adds=adds or key in ADDITIVE)
+        elif adds and isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
         else:
             out[key] = copy.deepcopy(value)
     return out
+
+
+def tightened(policy: Policy) -> Policy:
+    """The policy as AI-authored changes are judged: its default profile, never the
+    relaxed one (the policy itself when it is not relaxed)."""
+    if policy.profile != "relaxed":
+        return policy
+    return build({**policy.data, "profile": "default"}, policy.uri)
 
 
 def build(data: Mapping[str, Any], uri: str) -> Policy:
@@ -211,7 +237,14 @@ def _build(data: Mapping[str, Any], uri: str) -> Policy:
         conditions=tuple(_condition(c) for c in data.get("conditions", []))
         + _coverage_condition(threshold),
         waivers=tuple(_waiver(w) for w in data.get("waivers", [])),
+        authorship=_authorship(data.get("authorship", {})),
     )
+
+
+def _authorship(table: Mapping[str, Any]) -> Known:
+    for key, value in table.items():
+        _strings(value, f"authorship.{key}")
+    return Known.from_policy(table)
 
 
 def _python(value: str) -> PythonVersion | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
+from gate.authorship import Known
 from gate.findings import Severity
 from gate.sandbox.interface import Limits
 from gate.sandbox.pythons import PythonVersion
@@ -113,6 +114,8 @@ class Policy:
     """Approved exceptions."""
     python: PythonVersion | None = None
     """The CPython to judge on, pinned (None: chosen from the base's declarations)."""
+    authorship: Known = field(default_factory=Known.none)
+    """What counts as a sign of AI authorship (``[authorship]``)."""
 
     @property
     def digest(self) -> str:

@@ -51,6 +51,13 @@ class KeySigner:
     def keyid(self) -> str:
         return keyid(self.public)
 
+    @property
+    def public_pem(self) -> bytes:
+        """Its public key as PEM (``BEGIN PUBLIC KEY``)."""
+        return self.public.public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+
     def sign(self, data: bytes) -> bytes:
         if isinstance(self.private, ed25519.Ed25519PrivateKey):
             return self.private.sign(data)
@@ -92,9 +99,7 @@ def write_pair(directory: Path, signer: KeySigner, passphrase: bytes | None = No
     private_pem = signer.private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
-    public_pem = signer.public.public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
+    public_pem = signer.public_pem
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(private_path, private_pem, mode=0o600)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from gate.findings import Finding, Severity
 from gate.formats import markdown
@@ -29,3 +30,19 @@ def test_findings_and_checks_are_tables_that_cannot_be_broken() -> None:
     assert "a \\| pipe and &lt;script&gt;" in out
     assert "| bandit | completed | 0.2s |  |" in out
     assert "Signed by key `kkkkkkkkkkkkkkkk`." in out
+
+
+def test_a_size_limit_leaves_findings_out_and_counts_them() -> None:
+    from .test_sarif import many
+
+    verdict = dataclasses.replace(make_verdict(), findings=many(5000))
+    whole = markdown.render(verdict)
+    assert len(whole.encode()) > 200_000
+    cut = markdown.render(verdict, max_bytes=200_000)
+    assert len(cut.encode()) <= 200_000
+    assert cut.startswith("## ❌ mergegate: FAILED")
+    assert "more left out" in cut
+    shown = cut.count("| `src/m")
+    left = sum(int(n) for n in re.findall(r"_(\d+) more left out", cut))
+    assert shown + left == 5000 and shown > 1000
+    assert "| check | status |" in cut  # the checks table is never cut
