@@ -119,6 +119,14 @@ class GitHub:
         )
         self.outputs(environ, dict(zip(OUTPUTS, values, strict=True)))
 
+    def could_not_judge(self, environ: Environ, message: str) -> None:
+        summary = environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(
+                    f"## ❌ mergegate could not judge this change\n\n{_escaped(message)}\n"
+                )
+
     def outputs(self, environ: Environ, values: Mapping[str, str]) -> None:
         path = environ.get("GITHUB_OUTPUT")
         if not path:
@@ -149,6 +157,10 @@ def report(judgement: Judgement, keyids: Sequence[str], limit: int) -> str:
     )
     head, _, rest = body.partition("\n\n")
     return f"{head}\n\n{preface}\n{rest}"
+
+
+def _escaped(text: str) -> str:
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _authorship_line(judgement: Judgement) -> str:

@@ -105,6 +105,10 @@ class Provider(Protocol):
         """Set the step's outputs."""
         ...
 
+    def could_not_judge(self, environ: Environ, message: str) -> None:
+        """Say, where the CI system shows results, that the gate could not run and why."""
+        ...
+
     def publish(self, environ: Environ, judgement: Judgement, keyids: Sequence[str]) -> None:
         """Hand the result back: a summary, the outputs (``keyids``: who signed)."""
         ...

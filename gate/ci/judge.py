@@ -73,8 +73,17 @@ def provider_for(environ: Environ) -> Provider:
 
 
 def judge(options: Options, environ: Environ, say: Say) -> Judgement:
-    """Judge the change the CI event names, write the files and publish the result."""
+    """Judge the change the CI event names, write the files and publish the result; a
+    gate that cannot judge it says why in the summary too, then raises."""
     provider = provider_for(environ)
+    try:
+        return _judge(provider, options, environ, say)
+    except GateError as exc:
+        provider.could_not_judge(environ, exc.diagnostics())
+        raise
+
+
+def _judge(provider: Provider, options: Options, environ: Environ, say: Say) -> Judgement:
     repo = find_repository(options.path or github.workspace(environ))
     described = provider.describe(environ, repo)
     out = options.out or provider.out_dir(environ)

@@ -175,3 +175,21 @@ def test_a_comment_that_cannot_be_written_says_why() -> None:
         github.comment({**state.environ(), "GITHUB_TOKEN": "wrong"}, 7, "a")
     with pytest.raises(github.CommentError, match="GITHUB_TOKEN"):
         github.comment({"GITHUB_REPOSITORY": "octo/app"}, 7, "a")
+
+
+def test_a_gate_that_cannot_judge_says_why_in_the_summary_too(
+    repo: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    push = {"ref": "refs/heads/main", "before": "1" * 40, "after": "2" * 40}
+    for name, value in {
+        **event(tmp_path, "push", push),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }.items():
+        monkeypatch.setenv(name, value)
+    assert main(["ci", str(repo.path)]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("gate: the pushed commit 222222222222 is not in the checkout")
+    assert summary.read_text() == (
+        "## ❌ mergegate could not judge this change\n\n" + line.removeprefix("gate: ") + "\n"
+    )

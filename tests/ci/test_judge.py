@@ -249,3 +249,19 @@ def test_prepare_names_the_python_and_the_image_to_restore(repo: Repo, tmp_path:
     assert found["python"] == "3.13"  # the base revision's requires-python decides
     assert found["image"] == image.plan("dockerfile", pythons.PYTHONS["3.13"]).tag
     assert found["head"] == head and not runner.out.exists()
+
+
+@pytest.mark.docker
+def test_a_push_is_judged_from_before_to_after(repo: Repo, tmp_path: Path) -> None:
+    runner = Runner(tmp_path, repo)
+    before = repo.git("rev-parse", "HEAD").strip()
+    repo.commit({"app/add.py": HARMLESS}, "add")
+    after = repo.commit({"tests/test_add.py": HARMLESS_TEST}, "test add")
+    push = {"ref": "refs/heads/main", "before": before, "after": after, "sender": {"login": "ann"}}
+    result = runner.gate(runner.environ("push", push), "ci", "--only", "static")
+    assert result.returncode == 0, result.stdout + result.stderr
+    found = outputs(runner.output)
+    assert (found["result"], found["ai-authored"]) == ("PASSED", "false")
+    statement = json.loads((runner.out / "verdict.json").read_text())
+    assert statement["subject"][1]["digest"]["gitCommit"] == after
+    assert json.loads((runner.out / "ci.json").read_text())["base"] == before
