@@ -131,8 +131,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--publish",
         metavar="DIR",
         type=Path,
-        help="only comment with what another job judged (its --out folder, downloaded): "
-        "for a workflow_run job on a fork's pull request",
+        help="only publish what another job judged (its --out folder, downloaded): the "
+        "summary, the comment and a fresh SARIF, for a workflow_run job",
+    )
+    ci.add_argument(
+        "--trust",
+        metavar="PUBKEY",
+        type=Path,
+        action="append",
+        default=[],
+        help="--publish: a public key whose signature makes the published verdict "
+        "verified (without one it is shown as unverified)",
     )
     _cache_options(ci)
     ci.set_defaults(func=cmd_ci)
@@ -362,8 +371,13 @@ def cmd_ci(args: argparse.Namespace) -> int:
 
     environ = dict(os.environ)
     if args.publish is not None:
-        judgement = judge.publish(args.publish, environ, say)
+        if args.comment or args.ai_only or args.only or args.skip:
+            raise BadInputError("--publish takes no --comment, --ai-only, --only or --skip")
+        trusted = [keys.load_public(path) for path in args.trust]
+        judgement = judge.publish(args.publish, environ, say, trusted)
         return EXIT_FAILED if judgement.result == "FAILED" else EXIT_PASSED
+    if args.trust:
+        raise BadInputError("--trust goes with --publish")
     options = judge.Options(
         path=args.path,
         policy_file=args.policy,
@@ -384,11 +398,10 @@ def cmd_ci(args: argparse.Namespace) -> int:
         return EXIT_PASSED
     judgement = judge.judge(options, environ, say)
     if judgement.verdict is None:
-        sys.stdout.write(f"mergegate: SKIPPED: {judgement.skipped}\n")
+        sys.stdout.write(f"mergegate: {judgement.result}: {judgement.reason}\n")
         return EXIT_PASSED
-    keyids = [keys.keyid(keys.load_public(judgement.out / "verdict.pub"))]
     sys.stdout.write(
-        text_format.render(judgement.verdict, keyids=keyids, color=sys.stdout.isatty())
+        text_format.render(judgement.verdict, keyids=judgement.keyids, color=sys.stdout.isatty())
     )
     return EXIT_PASSED if judgement.verdict.passed else EXIT_FAILED
 

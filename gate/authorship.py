@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from gate.change import git
 
@@ -31,6 +31,16 @@ class Signal:
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.value}"
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> Signal:
+        """A sign read back from a verdict (ValueError if it is not one)."""
+        if set(raw) != {"kind", "value", "where"}:
+            raise ValueError(f"not a sign of AI authorship: {raw!r}")
+        kind, value, where = raw["kind"], raw["value"], raw["where"]
+        if kind not in get_args(SignalKind) or not isinstance(value, str):
+            raise ValueError(f"not a sign of AI authorship: {raw!r}")
+        return cls(kind, value, str(where))
 
 
 @dataclass(frozen=True)

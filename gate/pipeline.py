@@ -78,6 +78,9 @@ class Request:
     """The cache folder (default: ``GATE_CACHE_DIR`` or the user's cache dir)."""
     progress: Callable[[str], object] = field(default=lambda _: None, compare=False)
     """Called with a line on what a long step is doing (building the test environment)."""
+    policy_base: str | None = None
+    """The revision whose policy judges the change (default: ``base``); for a pull
+    request, its target branch as it is now, not the older commit it branched from."""
     evidence: Evidence = field(default_factory=Evidence)
     """What a CI event says of the change's authorship (its commits are read anyway)."""
 
@@ -96,7 +99,7 @@ def run(request: Request) -> Run:
     """Judge one change. Raises GateError for bad input; tool failures fail the verdict."""
     repo = intake.find_repository(request.path)
     change = read_change(repo, request)
-    policy = loader.load(repo, change.base, request.policy_file)
+    policy = loader.load(repo, request.policy_base or change.base, request.policy_file)
     signals = authorship.detect(policy.authorship, commits_of(change), request.evidence)
     if signals:  # an AI's change is judged by the strict profile, whatever the config says
         policy = loader.tightened(policy)

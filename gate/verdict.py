@@ -174,7 +174,7 @@ class Verdict:
             python=p["python"]["version"] if "python" in p else None,
             python_reason=p["python"]["reason"] if "python" in p else None,
             ai_signals=(
-                tuple(Signal(**s) for s in p["authorship"]["signals"])
+                tuple(Signal.from_json(s) for s in p["authorship"]["signals"])
                 if "authorship" in p
                 else None
             ),

@@ -1,5 +1,6 @@
 """GitHub Actions: the change a ``pull_request`` or ``push`` event names, the job
-summary and step outputs, and the one pull-request comment the gate keeps up to date.
+summary and step outputs, the one pull-request comment the gate keeps up to date, and
+the checks a ``workflow_run`` job makes before it publishes another run's artifact.
 
 The event payload's fields are GitHub's documented ones; only those read here are
 modelled, and a payload without them is bad input, not a crash.
@@ -12,7 +13,7 @@ import os
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from gate.authorship import Evidence
 from gate.change import git, resolve_revision
-from gate.ci.interface import Described, Environ, Judgement
+from gate.ci.interface import Described, Environ, Judgement, ProviderName, Record, Render
 from gate.errors import BadInputError, GateError
-from gate.formats import markdown
 from gate.process import ProcessError
 
 SUMMARY_LIMIT = 1_000_000
@@ -64,11 +64,24 @@ class _PullRequestEvent(BaseModel):
     sender: _Account | None = None
 
 
+class _Repository(BaseModel):
+    default_branch: str = ""
+
+
 class _PushEvent(BaseModel):
     before: str
     after: str
     ref: str = ""
     sender: _Account | None = None
+    repository: _Repository = _Repository()
+
+
+class _WorkflowRun(BaseModel):
+    head_sha: str
+
+
+class _WorkflowRunEvent(BaseModel):
+    workflow_run: _WorkflowRun
 
 
 class _Comment(BaseModel):
@@ -80,52 +93,45 @@ class _Comment(BaseModel):
 class GitHub:
     """GitHub Actions (``GITHUB_ACTIONS=true``)."""
 
-    name = "github"
+    name: ProviderName = "github"
 
     def detected(self, environ: Environ) -> bool:
         return environ.get("GITHUB_ACTIONS") == "true"
 
-    def describe(self, environ: Environ, repo: Path) -> Described:
-        event = environ.get("GITHUB_EVENT_NAME", "")
-        payload = _payload(environ)
-        try:
-            if event in ("pull_request", "pull_request_target"):
-                return _pull_request(_PullRequestEvent.model_validate(payload), event, repo)
-            if event == "push":
-                return _push(_PushEvent.model_validate(payload), repo)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise BadInputError(f"the {event} event payload lacks {where}: {first['msg']}") from exc
-        raise BadInputError(
-            f"gate ci judges pull_request and push events, not {event or 'an unnamed event'}",
-            hint="run it `on: pull_request` or `on: push`, or use gate check --base --head",
-        )
+    def workspace(self, environ: Environ) -> Path:
+        return Path(environ.get("GITHUB_WORKSPACE") or os.getcwd())
 
     def out_dir(self, environ: Environ) -> Path:
         return Path(environ.get("RUNNER_TEMP") or ".") / "mergegate"
 
-    def publish(self, environ: Environ, judgement: Judgement, keyids: Sequence[str]) -> None:
-        summary = environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(report(judgement, keyids, SUMMARY_LIMIT))
-        values = (
-            judgement.result,
-            "true" if judgement.signals else "false",
-            json.dumps([str(s) for s in judgement.signals]),
-            str(judgement.envelope or ""),
-            str(judgement.sarif or ""),
+    def describe(self, environ: Environ, repo: Path) -> Described:
+        event = environ.get("GITHUB_EVENT_NAME", "")
+        if event == "pull_request_target":
+            raise BadInputError(
+                "gate ci does not judge pull_request_target events: that workflow holds "
+                "secrets and write access while it reads the pull request",
+                hint="run it on: pull_request (see examples/github/)",
+            )
+        payload = _payload(environ)
+        try:
+            if event == "pull_request":
+                return _pull_request(_PullRequestEvent.model_validate(payload), repo)
+            if event == "push":
+                return _push(_PushEvent.model_validate(payload), repo)
+        except ValidationError as exc:
+            raise BadInputError(f"the {event} event payload {_first(exc)}") from exc
+        raise BadInputError(
+            f"gate ci judges pull_request and push events, not {event or 'an unnamed event'}",
+            hint="run it on: pull_request or on: push, or use gate check --base --head",
         )
-        self.outputs(environ, dict(zip(OUTPUTS, values, strict=True)))
 
-    def could_not_judge(self, environ: Environ, message: str) -> None:
-        summary = environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(
-                    f"## ❌ mergegate could not judge this change\n\n{_escaped(message)}\n"
-                )
+    def number(self, environ: Environ) -> int | None:
+        if environ.get("GITHUB_EVENT_NAME") != "pull_request":
+            return None
+        try:
+            return _PullRequestEvent.model_validate(_payload(environ)).pull_request.number
+        except (BadInputError, ValidationError):
+            return None
 
     def outputs(self, environ: Environ, values: Mapping[str, str]) -> None:
         path = environ.get("GITHUB_OUTPUT")
@@ -137,37 +143,51 @@ class GitHub:
                 delimiter = f"ghadelimiter_{uuid.uuid4()}"
                 handle.write(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
 
+    def publish(self, environ: Environ, judgement: Judgement, render: Render) -> None:
+        summary = environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(render(SUMMARY_LIMIT))
+        values = (
+            judgement.result,
+            "true" if judgement.signals else "false",
+            json.dumps([str(s) for s in judgement.signals]),
+            str(judgement.envelope or ""),
+            str(judgement.sarif or ""),
+        )
+        self.outputs(environ, dict(zip(OUTPUTS, values, strict=True)))
+        if judgement.number is not None and judgement.head:  # where code scanning files it
+            pull = {"head": judgement.head, "ref": f"refs/pull/{judgement.number}/head"}
+            self.outputs(environ, pull)
 
-def report(judgement: Judgement, keyids: Sequence[str], limit: int) -> str:
-    """The Markdown of the summary or comment, at most ``limit`` bytes."""
-    lines = [
-        _authorship_line(judgement),
-        *(
-            ["> Signed with a key made for this run only (no `signing-key` given): the "
-             "signature shows the files were not altered since, not who made them.", ""]
-            if judgement.ephemeral_key
-            else []
-        ),
-    ]  # fmt: skip
-    preface = "\n".join(lines) + "\n"
-    if judgement.verdict is None:
-        return f"## mergegate: SKIPPED\n\n{preface}{judgement.skipped}\n"
-    body = markdown.render(
-        judgement.verdict, keyids=keyids, max_bytes=limit - len(preface.encode()) - 1
-    )
-    head, _, rest = body.partition("\n\n")
-    return f"{head}\n\n{preface}\n{rest}"
+    def comment(self, environ: Environ, number: int, render: Render) -> str:
+        return comment(environ, number, render(COMMENT_LIMIT))
+
+    def check_artifact(self, environ: Environ, record: Record) -> None:
+        if environ.get("GITHUB_EVENT_NAME") != "workflow_run":
+            raise BadInputError("gate ci --publish runs on a workflow_run event")
+        try:
+            run = _WorkflowRunEvent.model_validate(_payload(environ)).workflow_run
+        except ValidationError as exc:
+            raise BadInputError(f"the workflow_run event payload {_first(exc)}") from exc
+        if record.head != run.head_sha:
+            raise BadInputError(
+                "the artifact speaks of another commit than the run it came from "
+                f"({record.head[:12]}, not {run.head_sha[:12]})"
+            )
+        if record.number is None:
+            raise BadInputError("the artifact names no pull request: nothing to publish")
+        current = head_of(environ, record.number)
+        if current != record.head:
+            raise BadInputError(
+                f"pull request {record.number}'s head is no longer {record.head[:12]} "
+                f"but {current[:12]}: not publishing an old or foreign result"
+            )
 
 
-def _escaped(text: str) -> str:
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _authorship_line(judgement: Judgement) -> str:
-    if not judgement.signals:
-        return "No sign of AI authorship was seen (the default profile applies all the same)."
-    seen = ", ".join(f"`{markdown.code(str(s))}` ({s.where})" for s in judgement.signals)
-    return f"**AI-authored**: {seen}. Judged by the default profile."
+def _first(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"lacks {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
 
 
 def _payload(environ: Environ) -> Any:
@@ -180,17 +200,16 @@ def _payload(environ: Environ) -> Any:
         raise BadInputError(f"cannot read the event payload {path}: {exc}") from exc
 
 
-def _pull_request(payload: _PullRequestEvent, event: str, repo: Path) -> Described:
+def _pull_request(payload: _PullRequestEvent, repo: Path) -> Described:
     pr = payload.pull_request
     head = _commit(repo, pr.head.sha, "the pull request's head")
     tip = _commit(repo, pr.base.sha, "the pull request's base")
-    try:  # the pull request's own change: from where it left its base (GitHub's diff)
-        base = git(repo, "merge-base", tip, head).decode().strip()
-    except ProcessError as exc:
+    base = _merge_base(repo, tip, head)
+    if base is None:
         raise BadInputError(
             f"the pull request's head {head[:12]} has no common history with its base",
             hint="check out with fetch-depth: 0",
-        ) from exc
+        )
     accounts = [(pr.user.login, "the pull request's author")]
     if payload.sender is not None:
         accounts.append((payload.sender.login, "the event's sender"))
@@ -203,20 +222,50 @@ def _pull_request(payload: _PullRequestEvent, event: str, repo: Path) -> Describ
             (pr.body or "", "the pull request's description"),
         ),
     )
-    return Described("github", event, base, head, evidence, number=pr.number)
+    # The change is what the pull request adds since it left its base (GitHub's own
+    # diff); the policy is the target branch's as it is now.
+    return Described("github", "pull_request", base, head, tip, evidence, number=pr.number)
 
 
 def _push(payload: _PushEvent, repo: Path) -> Described:
+    if not payload.ref.startswith("refs/heads/"):
+        raise BadInputError(f"gate ci judges pushes to branches, not to {payload.ref or '?'}")
     if payload.after == _NO_COMMIT:
         raise BadInputError("the push deleted a branch: nothing to judge")
     head = _commit(repo, payload.after, "the pushed commit")
-    if payload.before == _NO_COMMIT:  # a new branch: its last commit against its parent
-        base = _commit(repo, f"{head}^", "the parent of the pushed commit")
-    else:
+    if payload.before != _NO_COMMIT:
         base = _commit(repo, payload.before, "the commit before the push")
+    else:  # a new branch: everything it adds to the default branch
+        base = _new_branch_base(repo, head, payload.repository.default_branch)
     accounts = ((payload.sender.login, "the event's sender"),) if payload.sender else ()
-    branch = payload.ref.removeprefix("refs/heads/") or None
-    return Described("github", "push", base, head, Evidence(accounts=accounts, branch=branch))
+    evidence = Evidence(accounts=accounts, branch=payload.ref.removeprefix("refs/heads/"))
+    return Described("github", "push", base, head, base, evidence)
+
+
+def _new_branch_base(repo: Path, head: str, default: str) -> str:
+    for ref in (f"refs/remotes/origin/{default}", f"refs/heads/{default}"):
+        try:
+            tip = resolve_revision(repo, ref) if default else None
+        except GateError:
+            continue
+        base = _merge_base(repo, tip, head) if tip else None
+        if base is not None and base != head:
+            return base
+    try:  # no default branch to compare with: the last commit against its parent
+        return resolve_revision(repo, f"{head}^")
+    except GateError as exc:
+        raise BadInputError(
+            f"the pushed commit {head[:12]} has no parent and the default branch "
+            f"{default or '?'} is not in the checkout: nothing to compare it with",
+            hint="check out with fetch-depth: 0",
+        ) from exc
+
+
+def _merge_base(repo: Path, one: str, other: str) -> str | None:
+    try:
+        return git(repo, "merge-base", one, other).decode().strip() or None
+    except ProcessError:
+        return None
 
 
 def _commit(repo: Path, revision: str, what: str) -> str:
@@ -236,49 +285,36 @@ class CommentError(GateError):
 def comment(environ: Environ, number: int, body: str) -> str:
     """Write ``body`` as the gate's one comment on pull request ``number``: edit the
     comment that carries :data:`MARKER` and was written by this token's own identity,
-    else add one. Returns ``created`` or ``updated``."""
+    else add one. Says what it did."""
     api = _Api(environ)
-    repository = environ.get("GITHUB_REPOSITORY", "")
-    if "/" not in repository:
-        raise CommentError("GITHUB_REPOSITORY is not set")
+    repository = _repository(environ)
     text = f"{MARKER}\n{body}"
     me = api.login()
-    if me is not None:  # never edit a comment someone else wrote, marker or not
-        for existing in api.comments(repository, number):
-            if existing.user and existing.user.login == me and MARKER in (existing.body or ""):
-                api.call("PATCH", f"/repos/{repository}/issues/comments/{existing.id}", text)
-                return "updated"
+    if me is None:  # never edit a comment someone else wrote, marker or not
+        api.call("POST", f"/repos/{repository}/issues/{number}/comments", text)
+        return "created (the token's own login is unknown, so none was edited)"
+    for existing in api.comments(repository, number):
+        if existing.user and existing.user.login == me and MARKER in (existing.body or ""):
+            api.call("PATCH", f"/repos/{repository}/issues/comments/{existing.id}", text)
+            return "updated"
     api.call("POST", f"/repos/{repository}/issues/{number}/comments", text)
     return "created"
 
 
-class _WorkflowRun(BaseModel):
-    head_sha: str
-
-
-class _WorkflowRunEvent(BaseModel):
-    workflow_run: _WorkflowRun
-
-
-def triggering_head(environ: Environ) -> str:
-    """The head commit of the run a ``workflow_run`` event follows (GitHub's word,
-    unlike anything in that run's artifact)."""
-    if environ.get("GITHUB_EVENT_NAME") != "workflow_run":
-        raise BadInputError("gate ci --publish runs on a workflow_run event")
-    try:
-        return _WorkflowRunEvent.model_validate(_payload(environ)).workflow_run.head_sha
-    except ValidationError as exc:
-        raise BadInputError("the workflow_run event payload lacks workflow_run.head_sha") from exc
-
-
 def head_of(environ: Environ, number: int) -> str:
     """The head commit of pull request ``number``, as GitHub has it now."""
-    repository = environ.get("GITHUB_REPOSITORY", "")
-    found = _Api(environ).call("GET", f"/repos/{repository}/pulls/{number}")
+    found = _Api(environ).call("GET", f"/repos/{_repository(environ)}/pulls/{number}")
     try:
         return _PullRequest.model_validate(found).head.sha
     except ValidationError as exc:
         raise CommentError(f"GitHub's answer for pull request {number} is not one") from exc
+
+
+def _repository(environ: Environ) -> str:
+    repository = environ.get("GITHUB_REPOSITORY", "")
+    if repository.count("/") != 1:
+        raise CommentError("GITHUB_REPOSITORY is not set (owner/name)")
+    return repository
 
 
 class _Api:
@@ -312,7 +348,10 @@ class _Api:
             )
             if not isinstance(batch, list):
                 raise CommentError("GitHub's list of comments is not a list")
-            found += [_Comment.model_validate(c) for c in batch]
+            try:
+                found += [_Comment.model_validate(c) for c in batch]
+            except ValidationError as exc:
+                raise CommentError("GitHub's list of comments is not one") from exc
             if len(batch) < 100:
                 break
         return found
@@ -336,13 +375,10 @@ class _Api:
         try:
             with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
                 text = answer.read()
+            return json.loads(text) if text else None
         except urllib.error.HTTPError as exc:
             raise CommentError(f"{method} {url}: HTTP {exc.code} {exc.reason}") from exc
         except (urllib.error.URLError, OSError) as exc:
             raise CommentError(f"{method} {url}: {exc}") from exc
-        return json.loads(text) if text else None
-
-
-def workspace(environ: Environ) -> Path:
-    """The checkout's folder (``GITHUB_WORKSPACE``), else the current one."""
-    return Path(environ.get("GITHUB_WORKSPACE") or os.getcwd())
+        except ValueError as exc:  # JSON that is not
+            raise CommentError(f"{method} {url}: the answer is not JSON") from exc

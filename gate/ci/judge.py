@@ -14,16 +14,28 @@ from pydantic import ValidationError
 
 from gate import api, authorship
 from gate.change import find_repository
-from gate.ci import PROVIDERS, github
-from gate.ci.interface import Described, Environ, Judgement, Provider, Record
+from gate.ci import PROVIDERS
+from gate.ci.interface import (
+    Described,
+    Environ,
+    Judgement,
+    KeyStatus,
+    Provider,
+    Record,
+    Render,
+)
+from gate.ci.report import report
 from gate.errors import BadInputError, GateError
+from gate.formats import sarif
 from gate.output import write_atomic, write_out_dir
 from gate.pipeline import Request
 from gate.policy import loader
 from gate.policy.model import Policy
 from gate.signing import keys
 from gate.signing.dsse import parse
-from gate.signing.verify import read_verdict
+from gate.signing.interface import VerificationError
+from gate.signing.verify import read_verdict, verify
+from gate.verdict import Verdict
 
 Say = Callable[[str], object]
 
@@ -73,120 +85,153 @@ def provider_for(environ: Environ) -> Provider:
 
 
 def judge(options: Options, environ: Environ, say: Say) -> Judgement:
-    """Judge the change the CI event names, write the files and publish the result; a
-    gate that cannot judge it says why in the summary too, then raises."""
+    """Judge the change the CI event names, write the files and publish the result. A
+    gate that cannot judge it publishes that (ERROR, with why: the summary, the
+    outputs, the comment, so that no earlier result stands for the new head), then
+    raises."""
     provider = provider_for(environ)
-    try:
-        return _judge(provider, options, environ, say)
-    except GateError as exc:
-        provider.could_not_judge(environ, exc.diagnostics())
-        raise
-
-
-def _judge(provider: Provider, options: Options, environ: Environ, say: Say) -> Judgement:
-    repo = find_repository(options.path or github.workspace(environ))
-    described = provider.describe(environ, repo)
     out = options.out or provider.out_dir(environ)
-    say(f"gate: {described.event}: {described.base[:12]}..{described.head[:12]}")
+    described: Described | None = None
+    try:
+        repo = find_repository(options.path or provider.workspace(environ))
+        described = provider.describe(environ, repo)
+        say(f"gate: {described.event}: {described.base[:12]}..{described.head[:12]}")
+        judgement = _judge(options, repo, out, described)
+    except GateError as exc:
+        failed = _error(described, provider.number(environ), exc)
+        _hand_back(provider, environ, out, described, failed, options.comment, say)
+        raise
+    _hand_back(provider, environ, out, described, judgement, options.comment, say)
+    return judgement
+
+
+def _judge(options: Options, repo: Path, out: Path, described: Described) -> Judgement:
     signer = keys.load_private(options.key, keys.passphrase_from_env()) if options.key else None
-    judgement: Judgement
     if options.ai_only and not _signals(options, repo, described):
         why = (
             "No sign of AI authorship, and only AI-authored changes are judged here "
             "(`ai-only`). Signs are easy to strip: a change that hides them is not judged."
         )
-        judgement = Judgement("SKIPPED", (), out, skipped=why)
-    else:
-        request = Request(
-            path=repo,
-            base=described.base,
-            head=described.head,
-            policy_file=options.policy_file,
-            only=options.only,
-            skip=options.skip,
-            jobs=options.jobs,
-            sandbox=options.sandbox,
-            offline=options.offline,
-            cache=options.cache,
-            progress=options.progress,
-            evidence=described.evidence,
-        )
-        ephemeral = signer is None
-        signer = signer or keys.generate()
-        signed = api.check(request, signer)
-        verdict = signed.verdict
-        write_out_dir(out, signed.run, signed.envelope.to_json(), [signed.keyid])
-        write_atomic(out / "verdict.pub", signer.public_pem)
-        judgement = Judgement(
-            "PASSED" if verdict.passed else "FAILED",
-            verdict.ai_signals or (),
-            out,
-            verdict=verdict,
-            ephemeral_key=ephemeral,
-        )
-    record = Record(
-        provider=provider.name,
-        event=described.event,
-        number=described.number,
+        return Judgement("SKIPPED", described.head, reason=why, number=described.number)
+    request = Request(
+        path=repo,
         base=described.base,
         head=described.head,
-        result=judgement.result,
-        ai_authored=bool(judgement.signals),
-        signals=[str(s) for s in judgement.signals],
+        policy_base=described.policy_base,
+        policy_file=options.policy_file,
+        only=options.only,
+        skip=options.skip,
+        jobs=options.jobs,
+        sandbox=options.sandbox,
+        offline=options.offline,
+        cache=options.cache,
+        progress=options.progress,
+        evidence=described.evidence,
     )
-    write_atomic(out / "ci.json", (record.model_dump_json(indent=2) + "\n").encode())
-    keyids = [signer.keyid] if signer and judgement.verdict else []
-    provider.publish(environ, judgement, keyids)
-    if options.comment and described.number is not None:
-        _comment(environ, described.number, judgement, keyids, say)
+    key: KeyStatus = "given" if signer else "ephemeral"
+    signer = signer or keys.generate()
+    signed = api.check(request, signer)
+    write_out_dir(out, signed.run, signed.envelope.to_json(), [signed.keyid])
+    write_atomic(out / "verdict.pub", signer.public_pem)
+    judgement = Judgement(
+        "PASSED" if signed.verdict.passed else "FAILED",
+        described.head,
+        signals=signed.verdict.ai_signals or (),
+        verdict=signed.verdict,
+        envelope=out / "verdict.dsse.json",
+        sarif=out / "report.sarif",
+        key=key,
+        keyids=(signed.keyid,),
+        number=described.number,
+    )
     return judgement
 
 
-def publish(folder: Path, environ: Environ, say: Say) -> Judgement:
-    """Post the comment for what another job judged (its files in ``folder``), after
-    checking that they speak of the pull request's current head: a fork's job could
-    have written anything there, so nothing in it is run, and the comment is rendered
-    afresh from the verdict."""
+def _error(described: Described | None, number: int | None, exc: GateError) -> Judgement:
+    head = described.head if described else None
+    return Judgement("ERROR", head, reason=exc.diagnostics(), number=number)
+
+
+def _hand_back(
+    provider: Provider,
+    environ: Environ,
+    out: Path,
+    described: Described | None,
+    judgement: Judgement,
+    comment: bool,
+    say: Say,
+) -> None:
+    if described is not None:
+        record = Record(
+            provider=provider.name,
+            event=described.event,
+            number=described.number,
+            base=described.base,
+            head=described.head,
+            result=judgement.result,
+            reason=judgement.reason,
+        )
+        write_atomic(out / "ci.json", (record.model_dump_json(indent=2) + "\n").encode())
+    provider.publish(environ, judgement, _render(judgement))
+    if comment and judgement.number is not None:
+        _comment(provider, environ, judgement, say)
+
+
+def publish(
+    folder: Path, environ: Environ, say: Say, trusted: Sequence[keys.PublicKey] = ()
+) -> Judgement:
+    """Publish what another job judged (its ``--out`` folder), for a privileged job
+    that runs no code of the change: a fork's run could have written anything into the
+    folder, so the CI system first checks that it speaks of the commit the run was for
+    and of the pull request's current head; the comment and the SARIF are rendered
+    afresh from the verdict, and a signature no ``trusted`` key checks is said to be
+    unverified."""
+    provider = provider_for(environ)
     try:
         record = Record.model_validate_json((folder / "ci.json").read_bytes())
     except (OSError, ValidationError) as exc:
         raise BadInputError(f"{folder}/ci.json is missing or not gate ci's record") from exc
-    if record.number is None:
-        raise BadInputError(f"{folder}/ci.json names no pull request: nothing to comment on")
-    if record.head != github.triggering_head(environ):
-        raise BadInputError("the artifact speaks of another commit than the run it came from")
-    if github.head_of(environ, record.number) != record.head:
-        raise BadInputError(
-            f"pull request {record.number}'s head is no longer {record.head[:12]}: "
-            "not commenting with an old or foreign result"
+    provider.check_artifact(environ, record)
+    if record.result in ("SKIPPED", "ERROR"):
+        judgement = Judgement(
+            record.result, record.head, key="unverified", reason=record.reason, number=record.number
         )
-    judgement = Judgement(record.result, (), folder, skipped="Not judged (see the job).")
-    keyids: list[str] = []
-    if record.result != "SKIPPED":
-        try:
-            envelope = parse((folder / "verdict.dsse.json").read_bytes())
-        except OSError as exc:
-            raise BadInputError(f"{folder}/verdict.dsse.json: {exc.strerror or exc}") from exc
-        verdict = read_verdict(envelope)
+    else:
+        verdict, keyids = _read(folder / "verdict.dsse.json", trusted)
         if verdict.head_commit != record.head or verdict.result != record.result:
             raise BadInputError("the verdict does not match ci.json's head and result")
-        keyids = [s.keyid for s in envelope.signatures]
+        fresh = provider.out_dir(environ).with_name("mergegate-published") / "report.sarif"
+        write_atomic(fresh, sarif.render(verdict, keyids=keyids).encode())
         judgement = Judgement(
-            record.result, verdict.ai_signals or (), folder, verdict=verdict, ephemeral_key=True
+            record.result,
+            record.head,
+            signals=verdict.ai_signals or (),
+            verdict=verdict,
+            envelope=folder / "verdict.dsse.json",
+            sarif=fresh,
+            key="verified" if keyids else "unverified",
+            keyids=tuple(keyids),
+            number=record.number,
         )
-    provider = provider_for(environ)
-    provider.publish(environ, judgement, keyids)
-    # Where code scanning files the SARIF: the pull request's head, not this run's commit.
-    provider.outputs(
-        environ,
-        {
-            "head": record.head,
-            "number": str(record.number),
-            "ref": f"refs/pull/{record.number}/head",
-        },
-    )
-    _comment(environ, record.number, judgement, keyids, say)
+    provider.publish(environ, judgement, _render(judgement))
+    _comment(provider, environ, judgement, say)
     return judgement
+
+
+def _read(path: Path, trusted: Sequence[keys.PublicKey]) -> tuple[Verdict, Sequence[str]]:
+    """The verdict in the envelope at ``path``, and the trusted keys that signed it
+    (none when no trusted key did)."""
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise BadInputError(f"{path}: {exc.strerror or exc}") from exc
+    if trusted:
+        try:
+            verified = verify(text, trusted, allow_failed=True)
+            return verified.verdict, verified.keyids
+        except VerificationError:
+            pass  # said as "unverified" where the result is shown
+    return read_verdict(parse(text)), ()
 
 
 def prepare(options: Options, environ: Environ, say: Say) -> dict[str, str]:
@@ -196,7 +241,7 @@ def prepare(options: Options, environ: Environ, say: Say) -> dict[str, str]:
     from gate.sandbox import environment, image, pythons
 
     provider = provider_for(environ)
-    repo = find_repository(options.path or github.workspace(environ))
+    repo = find_repository(options.path or provider.workspace(environ))
     described = provider.describe(environ, repo)
     policy = _policy(options, repo, described)
     chosen = pythons.choose(environment.declared_at(repo, described.base), policy.python)
@@ -214,7 +259,7 @@ def prepare(options: Options, environ: Environ, say: Say) -> dict[str, str]:
 def _policy(options: Options, repo: Path, described: Described) -> Policy:
     if options.policy_file:
         return loader.from_file(options.policy_file)
-    return loader.load(repo, described.base)
+    return loader.load(repo, described.policy_base)
 
 
 def _signals(options: Options, repo: Path, described: Described) -> bool:
@@ -223,12 +268,14 @@ def _signals(options: Options, repo: Path, described: Described) -> bool:
     return bool(authorship.detect(policy.authorship, commits, described.evidence))
 
 
-def _comment(
-    environ: Environ, number: int, judgement: Judgement, keyids: Sequence[str], say: Say
-) -> None:
-    body = github.report(judgement, keyids, github.COMMENT_LIMIT)
+def _render(judgement: Judgement) -> Render:
+    return lambda limit: report(judgement, limit)
+
+
+def _comment(provider: Provider, environ: Environ, judgement: Judgement, say: Say) -> None:
+    assert judgement.number is not None
     try:
-        done = github.comment(environ, number, body)
+        done = provider.comment(environ, judgement.number, _render(judgement))
     except GateError as exc:  # the verdict stands without its comment
         say(f"::warning title=mergegate::the pull request comment was not written: {exc}")
         return

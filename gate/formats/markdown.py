@@ -3,6 +3,7 @@ verdict; then what failed, the findings that block and warn, and the checks."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from gate.policy.interface import Judged
@@ -42,12 +43,13 @@ def _render(
         f"## {mark} mergegate: {verdict.result}",
         "",
         f"`{code(verdict.change_label)}` · change `sha256:{verdict.subject_digest[:16]}` · "
-        f"{verdict.sandbox} sandbox" + (f", Python {verdict.python}" if verdict.python else ""),
+        f"{text(verdict.sandbox)} sandbox"
+        + (f", Python {text(verdict.python)}" if verdict.python else ""),
         "",
     ]
     if verdict.reasons:
         lines += ["**Why it failed**", ""]
-        lines += [f"- {_text(reason)}" for reason in verdict.reasons]
+        lines += [f"- {text(reason)}" for reason in verdict.reasons]
         lines.append("")
     left = shown
     for title, chosen in findings:
@@ -59,7 +61,7 @@ def _render(
         for j in chosen[:left]:
             f = j.finding
             lines.append(
-                f"| `{code(f.path)}:{f.line or 1}` | `{f.tool}:{f.rule_id}` | "
+                f"| `{code(f.path)}:{f.line or 1}` | `{code(f.tool)}:{code(f.rule_id)}` | "
                 f"{f.severity.value} | {_cell(f.message)} |"
             )
         if len(chosen) > left:
@@ -69,24 +71,34 @@ def _render(
         lines.append("")
     lines += ["| check | status | time | detail |", "| --- | --- | ---: | --- |"]
     for c in verdict.checks:
-        lines.append(f"| {c.id} | {c.status} | {c.duration:.1f}s | {_cell(c.reason or '')} |")
+        lines.append(
+            f"| {_cell(c.id)} | {_cell(c.status)} | {c.duration:.1f}s | {_cell(c.reason or '')} |"
+        )
     lines.append("")
-    lines.append(f"Policy `{code(verdict.policy_uri)}` (sha256:{verdict.policy_digest[:12]}).")
-    lines += [f"Note: {_text(note)}" for note in verdict.notes]
+    lines.append(
+        f"Policy `{code(verdict.policy_uri)}` (sha256:{code(verdict.policy_digest[:12])})."
+    )
+    lines += [f"Note: {text(note)}" for note in verdict.notes]
     if keyids:
-        lines.append(f"Signed by key `{', '.join(k[:16] for k in keyids)}`.")
+        lines.append(f"Signed by key `{code(', '.join(k[:16] for k in keyids))}`.")
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    """Text safe inside a table cell: no pipes, no line breaks, no HTML."""
-    return _text(text).replace("|", "\\|").replace("\n", " ")
+def _cell(value: str) -> str:
+    """Text safe inside a table cell: no line breaks either."""
+    return text(value).replace("\n", " ")
 
 
-def _text(text: str) -> str:
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+_MARKUP = re.compile(r"([\\`*_\[\]()!#|~])")
 
 
-def code(text: str) -> str:
+def text(value: str) -> str:
+    """Plain text, shown as written: no HTML, no Markdown markup or links, no @mention
+    (verdicts carry messages from tools and, published from a fork's run, its text)."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKUP.sub(r"\\\1", value).replace("@", "@\u200b")
+
+
+def code(value: str) -> str:
     """Text safe inside a code span in a table cell."""
-    return text.replace("`", "'").replace("|", "\\|")
+    return value.replace("`", "'").replace("|", "\\|").replace("\n", " ")

@@ -113,7 +113,7 @@ def test_an_ai_authored_insecure_change_fails(repo: Repo, tmp_path: Path) -> Non
     kinds = {s["kind"] for s in statement["predicate"]["authorship"]["signals"]}
     assert kinds == {"author", "committer", "branch"}
     record = json.loads((runner.out / "ci.json").read_text())
-    assert (record["number"], record["head"], record["ai_authored"]) == (7, head, True)
+    assert (record["number"], record["head"], record["result"]) == (7, head, "FAILED")
     # The auditor's side, in the order the README shows it.
     base = repo.git("rev-parse", "main").strip()
     audit = runner.gate(
@@ -146,6 +146,8 @@ def test_a_human_s_harmless_change_passes(repo: Repo, tmp_path: Path) -> None:
         "ai-signals": "[]",
         "verdict": str(runner.out / "verdict.dsse.json"),
         "sarif": str(runner.out / "report.sarif"),
+        "head": head,
+        "ref": "refs/pull/7/head",
     }
     statement = json.loads((runner.out / "verdict.json").read_text())
     assert statement["predicate"]["authorship"] == {"ai": False, "signals": []}
@@ -204,7 +206,7 @@ def test_ai_only_skips_a_change_with_no_sign_and_judges_one_with_a_sign(
 
 
 @pytest.mark.docker
-def test_the_comment_is_kept_up_to_date_and_published_from_a_fork_s_artifact(
+def test_one_comment_follows_the_pull_request_even_when_it_cannot_be_judged(
     repo: Repo, tmp_path: Path
 ) -> None:
     runner = Runner(tmp_path, repo)
@@ -220,20 +222,91 @@ def test_the_comment_is_kept_up_to_date_and_published_from_a_fork_s_artifact(
             assert "comment" in result.stderr
         (comment,) = api.comments
         assert comment["body"].startswith(f"{github.MARKER}\n## ❌ mergegate: FAILED")
+        # A new head the gate cannot judge: the old result must not stand for it.
+        gone = pull_request(repo, "e" * 40, "ann", "run")
+        result = runner.gate(
+            {**runner.environ("pull_request", gone), **api.environ()}, "ci", "--comment"
+        )
+        assert result.returncode == 2, result.stdout + result.stderr
+        (comment,) = api.comments
+        assert "could not judge" in comment["body"] and "FAILED" not in comment["body"]
+        assert outputs(runner.output)["result"] == "ERROR"
 
-        # What a workflow_run job does with the artifact of a fork's run.
-        published = FakeGitHub(heads={7: head})
-        with serving(published):
-            run = {"workflow_run": {"head_sha": head, "id": 1, "event": "pull_request"}}
-            environ = {**runner.environ("workflow_run", run), **published.environ()}
-            result = runner.gate(environ, "ci", "--publish", str(runner.out))
-            assert result.returncode == 1, result.stdout + result.stderr
-            assert outputs(runner.output)["ref"] == "refs/pull/7/head"
-            assert len(published.comments) == 1
-            published.heads[7] = "f" * 40  # pushed since: the artifact is out of date
-            result = runner.gate(environ, "ci", "--publish", str(runner.out))
-            assert result.returncode == 2 and "no longer" in result.stderr
-            assert len(published.comments) == 1
+
+def workflow_run(runner: Runner, head: str) -> dict[str, str]:
+    return runner.environ("workflow_run", {"workflow_run": {"head_sha": head, "id": 1}})
+
+
+@pytest.mark.docker
+def test_publishing_a_fork_s_artifact_trusts_nothing_in_it(repo: Repo, tmp_path: Path) -> None:
+    runner = Runner(tmp_path, repo)
+    head = branch(repo, "run", {"app/run.py": INSECURE})
+    judged = runner.gate(
+        runner.environ("pull_request", pull_request(repo, head, "ann", "run")),
+        "ci",
+        "--only",
+        "rules",
+    )
+    assert judged.returncode == 1, judged.stdout + judged.stderr
+    artifact = runner.out
+    # The fork's run could write anything: here, SARIF that hides its finding.
+    forged_sarif = json.loads((artifact / "report.sarif").read_text())
+    for run in forged_sarif["runs"]:
+        run["results"] = []
+    (artifact / "report.sarif").write_text(json.dumps(forged_sarif))
+    with serving(FakeGitHub(heads={7: head})) as api:
+        environ = {**workflow_run(runner, head), **api.environ()}
+        result = runner.gate(environ, "ci", "--publish", str(artifact))
+        assert result.returncode == 1, result.stdout + result.stderr
+        found = outputs(runner.output)
+        assert (found["head"], found["ref"]) == (head, "refs/pull/7/head")
+        published = Path(found["sarif"])
+        assert artifact not in published.parents  # rendered afresh from the verdict
+        results = [r for run in json.loads(published.read_text())["runs"] for r in run["results"]]
+        assert [r["ruleId"] for r in results if r["level"] == "error"] == ["rules:GATE102"]
+        (comment,) = api.comments
+        assert "**Unverified**" in comment["body"] and "Signed by key" not in comment["body"]
+
+        # An artifact of another commit than the run's, or a head that moved since.
+        result = runner.gate(
+            {**workflow_run(runner, "c" * 40), **api.environ()}, "ci", "--publish", str(artifact)
+        )
+        assert result.returncode == 2 and "another commit" in result.stderr
+        environ = {**workflow_run(runner, head), **api.environ()}  # the run's own head again
+        api.heads[7] = "f" * 40
+        result = runner.gate(environ, "ci", "--publish", str(artifact))
+        assert result.returncode == 2 and "no longer" in result.stderr
+        api.heads[7] = head
+        # A record that claims another result than its verdict.
+        record = json.loads((artifact / "ci.json").read_text())
+        (artifact / "ci.json").write_text(json.dumps({**record, "result": "PASSED"}))
+        result = runner.gate(environ, "ci", "--publish", str(artifact))
+        assert result.returncode == 2 and "does not match" in result.stderr
+        assert len(api.comments) == 1
+
+
+@pytest.mark.docker
+def test_a_verdict_signed_by_the_repository_s_key_is_published_as_verified(
+    repo: Repo, tmp_path: Path
+) -> None:
+    from gate.signing import keys
+
+    keys.write_pair(tmp_path / "keys", keys.generate())
+    runner = Runner(tmp_path, repo)
+    head = branch(repo, "run", {"app/run.py": INSECURE})
+    payload = pull_request(repo, head, "ann", "run")
+    key = str(tmp_path / "keys" / "gate.key")
+    judged = runner.gate(
+        runner.environ("pull_request", payload), "ci", "--only", "rules", "--key", key
+    )
+    assert judged.returncode == 1, judged.stdout + judged.stderr
+    with serving(FakeGitHub(heads={7: head})) as api:
+        environ = {**workflow_run(runner, head), **api.environ()}
+        trusted = str(tmp_path / "keys" / "gate.pub")
+        result = runner.gate(environ, "ci", "--publish", str(runner.out), "--trust", trusted)
+        assert result.returncode == 1, result.stdout + result.stderr
+        (comment,) = api.comments
+        assert "Unverified" not in comment["body"] and "Signed by key" in comment["body"]
 
 
 def test_prepare_names_the_python_and_the_image_to_restore(repo: Repo, tmp_path: Path) -> None:
