@@ -27,6 +27,7 @@ from gate.rules.gate304_assertions_removed import AssertionsRemoved
 from gate.rules.gate305_expected_value_edited import ExpectedValueEdited
 from gate.rules.gate306_outcome_hook import OutcomeHook
 from gate.rules.gate307_runner_internals import RunnerInternals
+from gate.rules.gate308_behaviour_removed import BehaviourRemoved
 from gate.rules.gate401_security_suppression import SecuritySuppression
 from gate.rules.gate402_lint_suppression import LintSuppression
 from gate.rules.gate403_protected_path import EditedTestConfig, ProtectedPathEdited
@@ -62,6 +63,7 @@ RULES: tuple[type[Rule], ...] = (
     ExpectedValueEdited,
     OutcomeHook,
     RunnerInternals,
+    BehaviourRemoved,
     SecuritySuppression,
     LintSuppression,
     ProtectedPathEdited,

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from gate.findings import Severity
 from gate.rules.interface import Example, FileRule, FileVersions, Hit
 from gate.rules.testdefs import (
-    TestDef,
-    collect_tests,
+    Moves,
+    deleted_tests,
     does_something,
     is_empty,
-    is_test_module,
+    kept_tests,
     node_id,
-    parse,
 )
 
 
@@ -25,6 +24,10 @@ class DeletedTest(FileRule):
     checking less; for generated changes it is a common way to "fix" a failing test.
     Tests are compared by name within the file (across a rename too): module-level
     ``test_*`` functions and ``test_*`` methods of ``Test*`` or ``TestCase`` classes.
+    A test is not deleted where the change adds it elsewhere: a test of the same name
+    in another file, or tests that hold every one of its assertions (a rename, a
+    split, a move); nor where it goes with code it calls that the change removes
+    (GATE308 reports that).
     Fix the code the test exercises instead; when a test is truly obsolete, remove it
     in a separate, reviewed change and say why.
     """
@@ -58,6 +61,29 @@ class DeletedTest(FileRule):
             code="def _make():\n    return 1\n\ndef test_a():\n    assert _make()\n",
             base="def make():\n    return 1\n\ndef test_a():\n    assert make()\n",
             path="tests/test_make.py",
+        ),
+        Example(  # renamed, its assertions kept
+            code="def test_sum_of_two():\n    assert add(1, 2) == 3\n",
+            base="def test_add():\n    assert add(1, 2) == 3\n",
+            path="tests/test_add.py",
+        ),
+        Example(  # moved to another file
+            code="",
+            base="def test_add():\n    assert add(1, 2) == 3\n",
+            path="tests/test_old.py",
+            also=(
+                Example(
+                    code="def test_add():\n    assert add(1, 2) == 3\n", path="tests/test_new.py"
+                ),
+            ),
+        ),
+        Example(  # split in two
+            code=(
+                "def test_add():\n    assert add(1, 2) == 3\n\n"
+                "def test_add_negative():\n    assert add(-1, -2) == -3\n"
+            ),
+            base="def test_add():\n    assert add(1, 2) == 3\n    assert add(-1, -2) == -3\n",
+            path="tests/test_add.py",
         ),
     ]
     INVALID: ClassVar = [
@@ -94,38 +120,30 @@ class DeletedTest(FileRule):
             base="def test_a():\n    assert f()\n",
             path="tests/test_f.py",
         ),
+        Example(  # renamed, with an assertion fewer
+            code="def test_sum():\n    assert add(1, 2) == 3\n",
+            base="def test_add():\n    assert add(1, 2) == 3\n    assert add(2, 2) == 4\n",
+            path="tests/test_add.py",
+        ),
     ]
 
+    def prepare(self, files: Sequence[FileVersions]) -> None:
+        self.moves = Moves.of(files, self.settings)
+
     def check(self, file: FileVersions) -> Iterator[Hit]:
-        old_path = file.old_path
-        if old_path is None or file.base is None or not is_test_module(self.settings, old_path):
-            return
-        base = parse(file.base)
-        if base is None:
-            return
-        head_tests: dict[str, TestDef] = {}
-        if file.head is not None and is_test_module(self.settings, file.path):
-            head = parse(file.head)
-            if head is None:
-                return
-            head_tests = collect_tests(head)
-        if file.head is None:
-            why = " (the file is deleted)"
-        elif not is_test_module(self.settings, file.path):
-            why = f" (the file moves to {file.path}, which is not a test file)"
-        else:
-            why = ""
-        for name, before in collect_tests(base).items():
-            after = head_tests.get(name)
-            if after is None:
-                yield Hit(
-                    line=None,
-                    end_line=None,
-                    message=f"test `{node_id(old_path, name)}` deleted{why}",
-                    key=name,
-                    path=old_path if file.head is None else None,
-                )
-            elif does_something(before) and is_empty(after):
+        moves = getattr(self, "moves", None) or Moves.of([file], self.settings)
+        for gone in deleted_tests(file, self.settings):
+            if moves.moved(gone.test) or moves.removed_with(gone.test):
+                continue  # moved, or gone with its code (GATE308)
+            yield Hit(
+                line=None,
+                end_line=None,
+                message=f"test `{node_id(gone.path, gone.name)}` deleted{gone.why}",
+                key=gone.name,
+                path=gone.path if file.head is None else None,
+            )
+        for name, before, after in kept_tests(file, self.settings):
+            if does_something(before) and is_empty(after):
                 yield Hit(
                     line=after.lineno,
                     end_line=after.lineno,

@@ -34,6 +34,8 @@ class Example:
     """Where the file lives in the repository. A path ending in ``@symlink`` (the
     suffix is dropped) makes the file a symbolic link after the change, whose target
     is ``code``."""
+    also: tuple[Example, ...] = ()
+    """Other files the same change touches (their findings are not the example's)."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,10 @@ class FileRule(Rule):
 
     def __init__(self, settings: RuleSettings) -> None:
         self.settings = settings
+
+    def prepare(self, files: Sequence[FileVersions]) -> None:
+        """Look at the whole change once, before :meth:`check` sees its files one by one
+        (a test that leaves one file may arrive in another)."""
 
     def check(self, file: FileVersions) -> Iterable[Hit]:
         """The hits for ``file``; only what the change introduces."""

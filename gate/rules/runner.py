@@ -40,6 +40,8 @@ def lint(
     """Run ``rules`` over ``files``; keep the findings the change introduces."""
     cst_rules = [r for r in rules if issubclass(r, CstRule)]
     file_rules = [r(settings) for r in rules if issubclass(r, FileRule)]
+    for rule in file_rules:
+        rule.prepare(files)
     head: list[Finding] = []
     base: list[Finding] = []
     found: list[Finding] = []

@@ -52,15 +52,20 @@ def as_example(example: Example | str) -> Example:
 def run_example(rule: type[Rule], example: Example | str) -> list[Finding]:
     """The findings of ``rule`` (alone) on one example change."""
     ex = as_example(example)
+    files = [_versions(e) for e in (ex, *ex.also)]
+    result = lint(files, EXAMPLE_SETTINGS, [rule])
+    if result.errors:
+        raise AssertionError(f"{rule.ID} example does not parse: {result.errors}")
+    path = files[0].path
+    return [f for f in result.findings if f.rule_id == rule.ID and f.path == path]
+
+
+def _versions(ex: Example) -> FileVersions:
     path, symlink = ex.path.removesuffix(SYMLINK), ex.path.endswith(SYMLINK)
-    file = FileVersions(
+    return FileVersions(
         path=path,
         old_path=path if ex.base is not None else None,
         base=ex.base,
         head=None if symlink else ex.code,
         symlink_target=ex.code if symlink else None,
     )
-    result = lint([file], EXAMPLE_SETTINGS, [rule])
-    if result.errors:
-        raise AssertionError(f"{rule.ID} example does not parse: {result.errors}")
-    return [f for f in result.findings if f.rule_id == rule.ID]

@@ -15,7 +15,8 @@ INVALID = [(rule, ex) for rule in RULES for ex in rule.INVALID]
 def _id(value: object) -> str:
     if isinstance(value, type):
         return value.ID  # type: ignore[attr-defined]
-    return as_example(value).code.splitlines()[0][:40]  # type: ignore[arg-type]
+    example = as_example(value)  # type: ignore[arg-type]
+    return (example.code.splitlines() or [f"{example.path} deleted"])[0][:40]
 
 
 @pytest.mark.parametrize(("rule", "example"), VALID, ids=_id)
