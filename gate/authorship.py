@@ -139,9 +139,10 @@ def detect(known: Known, commits: Iterable[Commit], evidence: Evidence) -> tuple
     return tuple(found.values())
 
 
-def commits(repo: Path, base: str, head: str) -> list[Commit]:
-    """The commits of ``base..head``, newest first."""
-    out = git(repo, "log", "--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x1e", f"{base}..{head}")
+def commits(repo: Path, *revisions: str) -> list[Commit]:
+    """The commits ``git log`` lists for ``revisions`` (``base..head``, ``--all``),
+    newest first."""
+    out = git(repo, "log", "--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x1e", *revisions)
     found = []
     for record in out.decode("utf-8", "replace").split("\x1e"):
         fields = record.strip("\n").split("\x00")

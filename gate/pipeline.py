@@ -183,7 +183,7 @@ def commits_of(change: Change) -> list[authorship.Commit]:
     """The commits of a commit range (none for a diff, the index or the working tree)."""
     if change.head is None:
         return []
-    return authorship.commits(change.repo, change.base, change.head)
+    return authorship.commits(change.repo, f"{change.base}..{change.head}")
 
 
 def select(

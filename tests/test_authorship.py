@@ -125,7 +125,7 @@ def test_commits_of_a_range(repo: Repo) -> None:
         "Sweep: add x\n\nCo-authored-by: aider (gpt) <noreply@aider.chat>",
     )
     head = repo.commit({"app/y.py": "y = 1\n"}, "by hand")
-    found = authorship.commits(repo.path, base, head)
+    found = authorship.commits(repo.path, f"{base}..{head}")
     assert [c.message.splitlines()[0] for c in found] == ["by hand", "Sweep: add x"]
     assert [str(s) for s in authorship.detect(KNOWN, found, Evidence())] == [
         "author:sweep-ai[bot] <sweep@example.com>",

@@ -17,27 +17,10 @@ import re
 from pathlib import Path
 
 from gate import authorship
-from gate.authorship import Commit, Evidence
-from gate.change import git
+from gate.authorship import Evidence
 from gate.policy import loader
 
 AGENT_WORDS = re.compile(r"copilot|claude|codex|cursor|devin|jules|aider|openhands|sweep", re.I)
-
-
-def history(repo: Path, all_refs: bool) -> list[Commit]:
-    out = git(
-        repo,
-        "log",
-        *(["--all"] if all_refs else []),
-        "--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x1e",
-    )
-    commits = []
-    for record in out.decode("utf-8", "replace").split("\x1e"):
-        fields = record.strip("\n").split("\x00")
-        if len(fields) == 6:
-            sha, an, ae, cn, ce, message = fields
-            commits.append(Commit(sha, (an, ae), (cn, ce), message))
-    return commits
 
 
 def main() -> None:
@@ -46,7 +29,7 @@ def main() -> None:
     parser.add_argument("--all-refs", action="store_true", help="every branch, not only HEAD's")
     args = parser.parse_args()
     known = loader.build(loader.default_data(), "default").authorship
-    commits = history(args.repo, args.all_refs)
+    commits = authorship.commits(args.repo, "--all" if args.all_refs else "HEAD")
     seen: collections.Counter[str] = collections.Counter()
     kinds: collections.Counter[str] = collections.Counter()
     flagged, markers_only, unflagged_mentions = 0, [], []

@@ -264,7 +264,7 @@ def _policy(options: Options, repo: Path, described: Described) -> Policy:
 
 def _signals(options: Options, repo: Path, described: Described) -> bool:
     policy = _policy(options, repo, described)
-    commits = authorship.commits(repo, described.base, described.head)
+    commits = authorship.commits(repo, f"{described.base}..{described.head}")
     return bool(authorship.detect(policy.authorship, commits, described.evidence))
 
 
