@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import libcst as cst
 
@@ -25,6 +25,12 @@ _ALWAYS = {
     "yaml.full_load",
     "yaml.full_load_all",
 }  # fmt: skip
+# What these make in the process itself: loading it back (a round trip in a test, a
+# deep copy) runs nothing that the process did not already hold.
+_DUMPS = {
+    f"{module}.dumps"
+    for module in ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "marshal")
+}
 # Safe only with a safe Loader (positional argument 1, or Loader=).
 _YAML_LOAD = {"yaml.load", "yaml.load_all"}
 _YAML_SAFE_LOADERS = {
@@ -51,6 +57,10 @@ class UnsafeDeserialisation(CstRule):
     meant for untrusted data either. Use a data-only format (``json.loads``,
     ``yaml.safe_load`` or ``Loader=yaml.SafeLoader``, ``torch.load(...,
     weights_only=True)``, safetensors), or authenticate the bytes before loading them.
+
+    Loading bytes the same function has just made with ``dumps`` (a round trip in a
+    test, a deep copy) is not reported: ``pickle.loads(pickle.dumps(x))``, or a local
+    name that only ever holds such bytes.
     """
 
     ID = "GATE103"
@@ -71,6 +81,11 @@ class UnsafeDeserialisation(CstRule):
             code="import pickle\nobj = pickle.loads(blob)\nprint(obj)\n",
             base="import pickle\nobj = pickle.loads(blob)\n",
         ),
+        "import pickle\ndef test_round_trip():\n    assert pickle.loads(pickle.dumps(err)) == err",
+        (
+            "import pickle\ndef test_round_trip():\n    data = pickle.dumps(err)\n"
+            "    assert pickle.loads(data).args == err.args"
+        ),
     ]
     INVALID: ClassVar = [
         "import pickle\nobj = pickle.loads(request.body)",
@@ -88,12 +103,34 @@ class UnsafeDeserialisation(CstRule):
         "import dill\nfn = dill.loads(blob)",
         "import jsonpickle\nobj = jsonpickle.decode(text)",
         "import marshal\ncode = marshal.loads(data)",
+        (  # the name holds other bytes too
+            "import pickle\ndef load(path=None):\n    data = pickle.dumps(None)\n"
+            "    if path:\n        data = open(path, 'rb').read()\n    return pickle.loads(data)"
+        ),
+        "import pickle\ndef restore(data):\n    return pickle.loads(data)",
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Per function being visited: what each local name has been assigned.
+        self._assigned: list[dict[str, list[cst.BaseExpression]]] = [{}]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._assigned.append({})
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._assigned.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self._assigned[-1].setdefault(target.target.value, []).append(node.value)
 
     def visit_Call(self, node: cst.Call) -> None:
         names = self.qualified_names(node.func)
         if names & _ALWAYS:
-            self.report(node)
+            if not self._made_here(node):
+                self.report(node)
         elif names & _YAML_LOAD:
             loader = argument(node, 1, "Loader")
             if (
@@ -106,3 +143,15 @@ class UnsafeDeserialisation(CstRule):
             weights_only = argument(node, None, "weights_only")
             if weights_only is None or weights_only.star or not is_true_literal(weights_only.value):
                 self.report(node)
+
+    def _made_here(self, node: cst.Call) -> bool:
+        """Whether the bytes loaded are made by ``dumps`` right here."""
+        data = argument(node, 0, "data")
+        if data is None or data.star:
+            return False
+        values: list[cst.BaseExpression] = [data.value]
+        if isinstance(data.value, cst.Name):
+            values = self._assigned[-1].get(data.value.value, [])
+        return bool(values) and all(
+            isinstance(v, cst.Call) and self.qualified_names(v.func) & _DUMPS for v in values
+        )
