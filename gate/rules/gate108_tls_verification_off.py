@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 import libcst as cst
@@ -21,6 +22,10 @@ _CERT_NONE = {"ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE"}
 _DISABLE_WARNINGS = {"urllib3.disable_warnings", "requests.packages.urllib3.disable_warnings"}
 
 
+# Names of a caller's option to skip verification (``verify``, ``insecure``, ``verify_ssl``).
+_OPTION = re.compile(r"verif|insecure|ssl|tls|cert|hostname", re.IGNORECASE)
+
+
 def _is_false(node: cst.BaseExpression | None) -> bool:
     """``False`` or ``0`` written as such (``verify=None`` means the default)."""
     return (isinstance(node, cst.Name) and node.value == "False") or (
@@ -30,6 +35,21 @@ def _is_false(node: cst.BaseExpression | None) -> bool:
 
 def _is_cert_none_text(node: cst.BaseExpression | None) -> bool:
     return node is not None and string_value(node) in ("CERT_NONE", "NONE")
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.BaseExpression]:
+    """Every name and attribute in an expression."""
+    found: list[cst.BaseExpression] = []
+
+    class Collect(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            found.append(n)
+
+        def visit_Attribute(self, n: cst.Attribute) -> None:
+            found.append(n)
+
+    node.visit(Collect())
+    return found
 
 
 class TlsVerificationOff(CstRule):
@@ -45,6 +65,13 @@ class TlsVerificationOff(CstRule):
     ``urllib3.disable_warnings()``, which hides the warning that verification is off.
     For an internal or self-signed certificate, pass its CA bundle instead
     (``verify="/path/to/ca.pem"``, ``ssl.create_default_context(cafile=...)``).
+
+    Not reported: turning verification off inside the branch of an ``if`` that tests
+    the caller's own option for it, a parameter of the enclosing function or an
+    attribute of ``self`` named like ``verify``, ``insecure`` or ``verify_ssl``
+    (``if not verify: ctx.check_hostname = False``), as clients implement
+    ``verify=False``; the choice is then the caller's, where the rule looks for it.
+    Nor ``ssl.CERT_NONE`` as a mapping's key (a table that translates the constant).
     """
 
     ID = "GATE108"
@@ -58,9 +85,21 @@ class TlsVerificationOff(CstRule):
         "import ssl\nif ctx.verify_mode == ssl.CERT_NONE:\n    raise ValueError('unverified')",
         "import jwt\nclaims = serializer.loads(data, verify=False)",
         "import urllib3\nurllib3.disable_warnings(urllib3.exceptions.SubjectAltNameWarning)",
+        "import ssl\nTO_OPENSSL = {ssl.CERT_NONE: 0, ssl.CERT_REQUIRED: 3}",
         Example(
             code="import requests\nrequests.get(u, verify=False)\nprint(1)\n",
             base="import requests\nrequests.get(u, verify=False)\n",
+        ),
+        (
+            "import ssl\ndef connect(host, verify=True):\n"
+            "    ctx = ssl.create_default_context()\n    if not verify:\n"
+            "        ctx.check_hostname = False\n        ctx.verify_mode = ssl.CERT_NONE\n"
+            "    return ctx"
+        ),
+        (
+            "import requests\nclass Client:\n    def get(self, url):\n"
+            "        if self.insecure:\n            return requests.get(url, verify=False)\n"
+            "        return requests.get(url)"
         ),
     ]
     INVALID: ClassVar = [
@@ -79,11 +118,57 @@ class TlsVerificationOff(CstRule):
             "from urllib3.exceptions import InsecureRequestWarning\nimport urllib3 as u\n"
             "u.disable_warnings(InsecureRequestWarning)"
         ),
+        (  # an environment variable is not the caller's option
+            "import os, requests\ndef get(url):\n    if os.environ.get('INSECURE'):\n"
+            "        return requests.get(url, verify=False)"
+        ),
+        (  # nor a module-wide switch
+            "import requests\nINSECURE = True\ndef get(url):\n    if INSECURE:\n"
+            "        return requests.get(url, verify=False)"
+        ),
     ]
 
     def __init__(self, settings: RuleSettings, path: str) -> None:
         super().__init__(settings, path)
         self._comparisons = 0
+        self._params: list[set[str]] = [set()]  # of each enclosing function
+        self._options = 0  # enclosing ifs that test the caller's option
+        self._keys: set[int] = set()  # ids of nodes that are a mapping's keys
+
+    def report(self, node: cst.CSTNode, message: str | None = None, key: str | None = None) -> None:
+        if not self._options:
+            super().report(node, message, key)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        params = node.params
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        self._params.append({p.name.value for p in every})
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._params.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        self._options += self._tests_option(node.test)
+
+    def leave_If(self, original_node: cst.If) -> None:
+        self._options -= self._tests_option(original_node.test)
+
+    def _tests_option(self, test: cst.BaseExpression) -> bool:
+        """Whether ``test`` reads the caller's option: a parameter, or ``self.<name>``."""
+        for node in _names_in(test):
+            if isinstance(node, cst.Name) and node.value in self._params[-1]:
+                name = node.value
+            elif (
+                isinstance(node, cst.Attribute)
+                and isinstance(node.value, cst.Name)
+                and node.value.value in ("self", "cls")
+            ):
+                name = node.attr.value
+            else:
+                continue
+            if _OPTION.search(name):
+                return True
+        return False
 
     def visit_Call(self, node: cst.Call) -> None:
         names = self.qualified_names(node.func)
@@ -121,6 +206,10 @@ class TlsVerificationOff(CstRule):
     def leave_Comparison(self, original_node: cst.Comparison) -> None:
         self._comparisons -= 1
 
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        # {ssl.CERT_NONE: ...} translates the constant; it sets nothing.
+        self._keys.add(id(node.key))
+
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._check_reference(node)
 
@@ -131,5 +220,5 @@ class TlsVerificationOff(CstRule):
         names = self.qualified_names(node)
         if names & _UNVERIFIED:
             self.report(node, f"{self.MESSAGE}: {min(names & _UNVERIFIED)}")
-        elif names & _CERT_NONE and not self._comparisons:
+        elif names & _CERT_NONE and not self._comparisons and id(node) not in self._keys:
             self.report(node, f"{self.MESSAGE}: ssl.CERT_NONE")
