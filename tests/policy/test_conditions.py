@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 25)
 
 
 def _finding(
-    tool: str = "bandit", rule: str = "B324", severity: Severity = Severity.HIGH, path: str = "a.py"
+    tool: str = "bandit", rule: str = "B108", severity: Severity = Severity.HIGH, path: str = "a.py"
 ) -> Finding:
     return Finding(tool, rule, severity, None, path, 1, 1, "m", "f" * 32)
 
@@ -38,7 +38,7 @@ def test_rule_overrides_win() -> None:
 
 
 def test_waivers_expire() -> None:
-    waiver = Waiver("bandit:B324", "reviewed", date(2026, 12, 1), path="a.py")
+    waiver = Waiver("bandit:B108", "reviewed", date(2026, 12, 1), path="a.py")
     policy = replace(POLICY, waivers=(waiver,))
     live = judge(_finding(), policy, TODAY)
     assert live.action is Action.WARN and "reviewed" in live.reason
