@@ -9,7 +9,13 @@ import libcst as cst
 
 from gate.findings import Severity
 from gate.rules.interface import CstRule, Example, RuleSettings
-from gate.rules.nodes import argument, is_false_literal, string_value, target_names
+from gate.rules.nodes import (
+    argument,
+    is_false_literal,
+    references,
+    string_value,
+    target_names,
+)
 
 _WEAK_HASHES = {"md4", "md5", "sha1", "sha-1"}
 _HASH_CONSTRUCTORS = {
@@ -47,14 +53,7 @@ def _for_security(call: cst.Call) -> bool:
 
 def _names(node: cst.CSTNode) -> set[str]:
     """The plain names an expression mentions (a function passed as a digest)."""
-    found: set[str] = set()
-
-    class Collect(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            found.add(n.value)
-
-    node.visit(Collect())
-    return found
+    return {n.value for n in references(node) if isinstance(n, cst.Name)}
 
 
 class WeakCrypto(CstRule):

@@ -9,7 +9,7 @@ import libcst as cst
 
 from gate.findings import Severity
 from gate.rules.interface import CstRule, Example, RuleSettings
-from gate.rules.nodes import keyword_value, source, string_value, target_names
+from gate.rules.nodes import keyword_value, references, source, string_value, target_names
 
 # Calls that take verify= on any receiver (a requests.Session, an httpx.Client ...).
 _HTTP_METHODS = {"get", "post", "put", "patch", "delete", "head", "options", "request"}
@@ -35,21 +35,6 @@ def _is_false(node: cst.BaseExpression | None) -> bool:
 
 def _is_cert_none_text(node: cst.BaseExpression | None) -> bool:
     return node is not None and string_value(node) in ("CERT_NONE", "NONE")
-
-
-def _names_in(node: cst.CSTNode) -> list[cst.BaseExpression]:
-    """Every name and attribute in an expression."""
-    found: list[cst.BaseExpression] = []
-
-    class Collect(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            found.append(n)
-
-        def visit_Attribute(self, n: cst.Attribute) -> None:
-            found.append(n)
-
-    node.visit(Collect())
-    return found
 
 
 class TlsVerificationOff(CstRule):
@@ -155,7 +140,7 @@ class TlsVerificationOff(CstRule):
 
     def _tests_option(self, test: cst.BaseExpression) -> bool:
         """Whether ``test`` reads the caller's option: a parameter, or ``self.<name>``."""
-        for node in _names_in(test):
+        for node in references(test):
             if isinstance(node, cst.Name) and node.value in self._params[-1]:
                 name = node.value
             elif (

@@ -121,3 +121,18 @@ def assigned(node: cst.Assign | cst.AnnAssign) -> list[str]:
     if isinstance(node, cst.AnnAssign):
         return target_names(node.target)
     return [n for t in node.targets for n in target_names(t.target)]
+
+
+def references(node: cst.CSTNode) -> list[cst.Name | cst.Attribute]:
+    """Every name and attribute in ``node``, outermost first."""
+    found: list[cst.Name | cst.Attribute] = []
+
+    class Collect(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            found.append(n)
+
+        def visit_Attribute(self, n: cst.Attribute) -> None:
+            found.append(n)
+
+    node.visit(Collect())
+    return found
