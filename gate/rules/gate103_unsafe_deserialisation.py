@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.interface import CstRule, Example
+from gate.rules.bindings import BindingRule
+from gate.rules.interface import Example
 from gate.rules.nodes import argument, is_true_literal
 
 # Loading any input with these can run code.
@@ -47,7 +48,7 @@ _YAML_SAFE_LOADERS = {
 _TORCH_LOAD = {"torch.load", "torch.serialization.load"}
 
 
-class UnsafeDeserialisation(CstRule):
+class UnsafeDeserialisation(BindingRule):
     """Data is loaded with a deserialiser that can run code: pickle, marshal, unsafe YAML.
 
     Unpickling (``pickle``, ``dill``, ``shelve``, ``jsonpickle``, ``pandas.read_pickle``,
@@ -60,7 +61,7 @@ class UnsafeDeserialisation(CstRule):
 
     Loading bytes the same function has just made with ``dumps`` (a round trip in a
     test, a deep copy) is not reported: ``pickle.loads(pickle.dumps(x))``, or a local
-    name that only ever holds such bytes.
+    name last set to such bytes.
     """
 
     ID = "GATE103"
@@ -110,22 +111,6 @@ class UnsafeDeserialisation(CstRule):
         "import pickle\ndef restore(data):\n    return pickle.loads(data)",
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Per function being visited: what each local name has been assigned.
-        self._assigned: list[dict[str, list[cst.BaseExpression]]] = [{}]
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._assigned.append({})
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._assigned.pop()
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            if isinstance(target.target, cst.Name):
-                self._assigned[-1].setdefault(target.target.value, []).append(node.value)
-
     def visit_Call(self, node: cst.Call) -> None:
         names = self.qualified_names(node.func)
         if names & _ALWAYS:
@@ -145,13 +130,10 @@ class UnsafeDeserialisation(CstRule):
                 self.report(node)
 
     def _made_here(self, node: cst.Call) -> bool:
-        """Whether the bytes loaded are made by ``dumps`` right here."""
+        """Whether the bytes loaded are made by ``dumps`` right here (or by the value the
+        local name they are read from was last set to)."""
         data = argument(node, 0, "data")
         if data is None or data.star:
             return False
-        values: list[cst.BaseExpression] = [data.value]
-        if isinstance(data.value, cst.Name):
-            values = self._assigned[-1].get(data.value.value, [])
-        return bool(values) and all(
-            isinstance(v, cst.Call) and self.qualified_names(v.func) & _DUMPS for v in values
-        )
+        value = self.bound_value(data.value) if isinstance(data.value, cst.Name) else data.value
+        return isinstance(value, cst.Call) and bool(self.qualified_names(value.func) & _DUMPS)
