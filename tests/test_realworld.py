@@ -1,7 +1,8 @@
-"""Four small real projects of the benchmark (bench/realworld), from their sdists at
-pinned versions: a setup.py-only module, a src layout with a C extension and
-filterwarnings=error, a poetry project that pins pytest 7, and a project that requires
-Python 3.12 and writes PEP 695 generics (judged on the 3.13 sandbox). A benign tested change
+"""Five small real projects of the benchmark (bench/realworld), from their sdists at
+pinned versions: a setup.py-only module, a src layout with an optional C extension and
+filterwarnings=error, a poetry project that pins pytest 7, a project that requires
+Python 3.12 and writes PEP 695 generics (judged on the 3.13 sandbox), and one that is a C
+extension with no Python fallback (compiled in the sandbox by each run). A benign tested change
 passes; a bug with the tests untouched fails by the tests check; and so does the bug
 with its failing test skipped or its expected value edited. Skipped loudly where no
 package index answers (the sdists and the test environments come from it)."""
@@ -22,6 +23,7 @@ CASES = {
     "markupsafe": "benign,bug,deselect",
     "tomlkit": "benign,bug,xfail,expectation",
     "idkit": "benign,bug,skip",
+    "xxhash": "benign,bug",
 }
 PYTHON = {"idkit": "3.13"}
 """The CPython a project must be judged on, where it needs a newer one than the default."""

@@ -4,7 +4,8 @@ version (downloaded once, cached), made a git repository, and judged by the whol
 here: a benign tested change, an insecure one, a bug with its tests untouched, and the
 bug with its failing test tampered with (skipped, xfailed, deleted, deselected by a
 conftest.py, its expected value edited). Next to the gate's time: the suite's own time
-by hand (pytest in a virtual environment over the same test environment, on the host).
+by hand (pytest in a virtual environment over the same test environment, on the Python
+the gate judges the project on).
 
     python bench/realworld/realworld.py [--project NAME]... [--case CASE]...
         [--json FILE] [--markdown]
@@ -30,8 +31,6 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-from packaging.specifiers import SpecifierSet
 
 HERE = Path(__file__).resolve().parent
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid",
@@ -385,40 +384,72 @@ def first_failing_test(result: Case) -> str | None:
 
 
 def by_hand(repo: Path, gate: str) -> float:
-    """The suite's own time: pytest on the host, in a virtual environment over the test
-    environment the gate built, with the project installed (median of three runs); 0
-    where the project needs a newer Python than the host's (not measured)."""
-    from gate.sandbox import environment, pythons
+    """The suite's own time: pytest in a virtual environment over the test environment the
+    gate built, with the project installed, on the Python the gate judges the project on
+    (median of three runs): the host's own where it is that version, else the Debian root
+    of the sandbox's Python under bubblewrap (no container, no gate: the same interpreter
+    and packages the gate's runs have)."""
+    from gate.sandbox import environment, image, pythons
 
     found = environment.declared_at(repo, "HEAD")
-    host = ".".join(str(n) for n in sys.version_info[:3])
-    for line in found.requires_python:
-        if not SpecifierSet(line).contains(host, prereleases=True):
-            return 0.0
-    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    python = next((p for p in pythons.PYTHONS.values() if p.version == version), None)
-    env = environment.ensure(environment.wanted(found, python or pythons.PYTHONS[pythons.DEFAULT]))
+    python = pythons.choose(found).python
+    env = environment.ensure(environment.wanted(found, python))
     with tempfile.TemporaryDirectory(prefix="by-hand-") as tmp:
-        venv = Path(tmp) / "venv"
-        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-        site = next((venv / "lib").glob("python*/site-packages"))
-        env_site = str(next((env.path / "lib").glob("python*/site-packages")))
-        (site / "00-env.pth").write_text(f"import site; site.addsitedir({env_site!r})\n")
-        python = str(venv / "bin" / "python")
         copy = Path(tmp) / "tree"
         shutil.copytree(repo, copy, ignore=shutil.ignore_patterns(".git"))
-        subprocess.run(
-            [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps",
-             "--no-build-isolation", "--no-index", "-e", str(copy)],
-            env={**os.environ, "SETUPTOOLS_SCM_PRETEND_VERSION": "0.0.0"}, capture_output=True,
-        )  # fmt: skip
-        times = []
-        for _ in range(3):
-            start = time.monotonic()
-            subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=copy,
-                           capture_output=True)  # fmt: skip
-            times.append(time.monotonic() - start)
-    return statistics.median(times)
+        script = Path(tmp) / "by_hand.py"
+        script.write_text(BY_HAND)
+        host = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        if python.version == host:
+            argv = [sys.executable, str(script), str(env.path), str(copy), sys.executable]
+        else:
+            root = image.rootfs_path(image.plan(python=python), image.cache_dir())
+            if root is None or shutil.which("bwrap") is None:
+                return 0.0  # not measured: no root of that Python (gate sandbox build)
+            argv = [
+                *("bwrap", "--ro-bind", str(root), "/", "--proc", "/proc", "--dev", "/dev"),
+                *("--tmpfs", "/tmp", "--ro-bind", str(env.path), "/mnt"),  # noqa: S108 (its own)
+                *("--bind", tmp, "/workspace", "--unshare-net", "--die-with-parent"),
+                *(
+                    "python3",
+                    "/workspace/by_hand.py",
+                    "/mnt",
+                    "/workspace/tree",
+                    "/opt/gate/bin/python",
+                ),
+            ]
+        variables = {**os.environ, "SETUPTOOLS_SCM_PRETEND_VERSION": "0.0.0"}
+        done = subprocess.run(argv, capture_output=True, text=True, env=variables)
+        if done.returncode != 0:
+            raise SystemExit(f"the suite by hand failed to run: {done.stderr[-500:]}")
+        print(f"   by hand on {python.version}: {done.stderr.strip().splitlines()[-1]}")
+        return float(done.stdout.split()[-1])
+
+
+BY_HAND = """
+import os, statistics, subprocess, sys, time, venv
+from pathlib import Path
+
+env, tree, pip_python = sys.argv[1:]
+prefix = Path(tree).parent / "venv"
+venv.EnvBuilder(symlinks=True, with_pip=False, clear=True).create(prefix)
+site = next((prefix / "lib").glob("python*/site-packages"))
+env_site = str(next((Path(env) / "lib").glob("python*/site-packages")))
+(site / "00-env.pth").write_text(f"import site; site.addsitedir({env_site!r})\\n")
+python = str(prefix / "bin" / "python")
+subprocess.run([pip_python, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps",
+                "--no-build-isolation", "--no-index", "-e", tree], capture_output=True)
+times = []
+for _ in range(3):
+    start = time.monotonic()
+    done = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tree,
+                          capture_output=True, text=True, env={**os.environ, "HOME": "/tmp"})
+    times.append(time.monotonic() - start)
+    if done.returncode not in (0, 1):  # 1: some tests failed; else it did not run them
+        sys.exit(f"pytest exited {done.returncode}: {done.stdout[-400:]}{done.stderr[-400:]}")
+    print(done.stdout.strip().splitlines()[-1], file=sys.stderr)
+print(statistics.median(times))
+"""
 
 
 def markdown(results: list[Case], timings: dict, projects: dict) -> str:

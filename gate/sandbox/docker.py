@@ -77,7 +77,9 @@ class DockerSandbox:
             # and with it `localhost`, which tests with a local server need.)
             network_mode="none",
             read_only=True,
-            tmpfs={"/tmp": f"rw,nosuid,nodev,size={limits.tmpfs_mb}m,mode=1777"},
+            # exec: a C extension the run compiles into its scratch tree is mapped from
+            # there (Docker's tmpfs is noexec unless told otherwise).
+            tmpfs={"/tmp": f"rw,exec,nosuid,nodev,size={limits.tmpfs_mb}m,mode=1777"},
             cap_drop=["ALL"],
             security_opt=["no-new-privileges"],
             pids_limit=limits.pids,
