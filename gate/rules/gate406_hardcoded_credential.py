@@ -10,7 +10,7 @@ import libcst.matchers as m
 
 from gate.findings import Severity
 from gate.rules.interface import CstRule, Example, RuleSettings
-from gate.rules.nodes import argument, assigned, string_value
+from gate.rules.nodes import argument, assigned, string_value, target_names
 
 _SECRET_NAME = re.compile(
     r"(?:^|_)(?:pass(?:word|wd)?|secret(?:_?key)?|token|api_?key|access_?key|private_?key"
@@ -21,6 +21,12 @@ _PLACEHOLDER = re.compile(
     r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"  # the name of an environment variable
     r"|(?:/|\./|~/).*|https?://[^@]*",  # a path, a URL without a user
     re.IGNORECASE | re.DOTALL,
+)
+# What a value compared with a literal must be named to be a password check: narrower
+# than _SECRET_NAME, since a parser's `token` or a scheme's `auth` is compared with
+# literals all the time.
+_CHECKED_NAME = re.compile(
+    r"(?:^|_)(?:pass(?:word|wd|phrase)?|pwd|pw|secret(?:_?key)?|api_?key|access_?key)$"
 )
 _SCHEME = re.compile(r"^(?:Bearer|Basic|Token)\s+", re.IGNORECASE)
 _SHAPES = {
@@ -40,6 +46,25 @@ _SHAPES = {
 def is_secret_name(name: str) -> bool:
     """``password``, ``DB_PASSWD``, ``githubToken``, ``SECRET_KEY``, ``api_keys`` ..."""
     return bool(_SECRET_NAME.search(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()))
+
+
+def _compared_name(node: cst.BaseExpression) -> str | None:
+    """The name of a compared value that holds a password (``password``,
+    ``form.passwd``, ``data["api_key"]``), if it is one."""
+    names = target_names(node)
+    if len(names) != 1:
+        return None
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", names[0]).lower()
+    return names[0] if _CHECKED_NAME.search(snake) else None
+
+
+def _checked_literal(value: str) -> bool:
+    """A literal a password is checked against: not empty, one word, not a placeholder."""
+    return (
+        len(value) >= 3
+        and not any(c.isspace() for c in value)
+        and not _PLACEHOLDER.fullmatch(value)
+    )
 
 
 def looks_like_secret(value: str) -> bool:
@@ -66,7 +91,10 @@ class HardcodedCredential(CstRule):
     ``auth`` ...), or passed as the password of ``login(user, password)``; obvious
     placeholders (``"<token>"``, ``"${TOKEN}"``, ``"xxxx"``, ``"your-key-here"``) do
     not count. In test files too, it reports strings shaped like AWS, GitHub, Slack
-    or Stripe keys, and URLs with a password (``postgresql://app:pw@db/app``). The
+    or Stripe keys, and URLs with a password (``postgresql://app:pw@db/app``). A value
+    named as a password or key that is checked against a literal (``password ==
+    "admin123"``, ``hmac.compare_digest(api_key, "...")``) is a hard-coded password too,
+    whatever its length. The
     finding never shows the value. Revoke the credential, then read it at run time
     from the environment or a secret manager (``os.environ["API_KEY"]``).
     """
@@ -82,6 +110,9 @@ class HardcodedCredential(CstRule):
         "password_help = 'at least 8 characters'\nauth = connect(token=os.getenv('TOKEN'))",
         "SA_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token'\npassword = ''",
         "DATABASE_URL = 'postgresql://app:${DB_PASSWORD}@db:5432/app'\nclient.login(user, pw)",
+        "if token == 'EOF':\n    pass\nif auth == 'basic' or password == '':\n    pass",
+        "ok = password == confirm and hmac.compare_digest(api_key, stored_key)",
+        "if password == '<password>' or secret != 'xxxxxxxx':\n    pass",
         '"""Connect with a URL like ``https://username:password@host:80/path``."""',
         Example(code="client = Client(password='hunter2hunter2')\n", path="tests/test_client.py"),
         Example(
@@ -98,6 +129,9 @@ class HardcodedCredential(CstRule):
         "def login(user, passwd='letmein123'):\n    ...",
         "import smtplib\nwith smtplib.SMTP_SSL(host) as s:\n    s.login('ops', 'h8Dk2!vPq7sLmW3e')",
         "HEADERS = {'Authorization': 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig'}",
+        "def check(user, password):\n    return user == 'admin' and password == 'admin123'",
+        "if request.form['password'] != 'hunter2':\n    abort(403)",
+        "import hmac\nok = hmac.compare_digest(self.apiKey, 'k-2f9a61c0d3')",
         # The shapes are split so that this file does not hold one.
         "DATABASE_URL = 'postgresql://app:" + "T4m!9rQwZx2L@db.internal:5432/events'",
         "aws = {'id': 'AKIA" + "IOSFODNN7ABCDEFG'}",
@@ -141,6 +175,31 @@ class HardcodedCredential(CstRule):
             password = argument(node, 1, None)
             if password is not None and not password.star:
                 self._check("password", password.value)
+        # hmac.compare_digest(password, "..."), secrets.compare_digest
+        if isinstance(func, cst.Attribute | cst.Name) and (
+            (func.attr if isinstance(func, cst.Attribute) else func).value == "compare_digest"
+        ):
+            first, second = argument(node, 0, "a"), argument(node, 1, "b")
+            if first is not None and second is not None:
+                self._check_compared(first.value, second.value)
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        left = node.left
+        for target in node.comparisons:
+            if isinstance(target.operator, cst.Equal | cst.NotEqual):
+                self._check_compared(left, target.comparator)
+            left = target.comparator
+
+    def _check_compared(self, one: cst.BaseExpression, other: cst.BaseExpression) -> None:
+        """``password == "..."`` either way round."""
+        for value, literal in ((one, other), (other, one)):
+            name = _compared_name(value)
+            text = string_value(literal) if name is not None else None
+            if self._by_name and name and text is not None and _checked_literal(text):
+                self._done.update(m.findall(literal, m.SimpleString()))
+                message = f"{self.MESSAGE}: `{name}` is checked against a string literal"
+                self.report(literal, message, key=f"{name} == <{len(text)} characters>")
+                return
 
     def visit_Param(self, node: cst.Param) -> None:
         self._check(node.name.value, node.default)

@@ -4,6 +4,7 @@
 import asyncio
 import logging
 import os
+import re
 import shlex
 import sqlite3
 import subprocess
@@ -22,6 +23,7 @@ from flask import Flask, request
 from lxml import etree
 
 app = Flask(__name__)
+TEXT = "the text searched"
 api = FastAPI()
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -282,3 +284,22 @@ def flask_login():
     # ok: mergegate.log-injection
     log.info("login attempt for %s", username.replace("\n", "").replace("\r", ""))
     return "ok"
+
+
+# --- mergegate.regex-injection ---------------------------------------------------------
+
+
+@app.route("/search")
+def flask_search():
+    term = request.args.get("q", "")
+    # ruleid: mergegate.regex-injection
+    matcher = re.compile(term)
+    # ruleid: mergegate.regex-injection
+    found = re.search(request.args["pattern"], TEXT)
+    # ok: mergegate.regex-injection
+    found = re.search(re.escape(term), TEXT)
+    # ok: mergegate.regex-injection
+    found = re.search(r"\w+", term)
+    # ok: mergegate.regex-injection
+    parts = re.split(",", request.args["tags"])
+    return str(bool(found))

@@ -2,6 +2,10 @@
 # ruff: noqa
 # fmt: off
 import hmac
+import json
+import logging
+import re
+import traceback
 import os
 
 import jinja2
@@ -15,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, RedirectResponse
-from flask import Flask, abort, redirect, render_template_string, request, url_for
+from flask import Blueprint, Flask, abort, jsonify, make_response, redirect, render_template, render_template_string, request, url_for
 from flask_cors import CORS
 from markupsafe import Markup
 
@@ -306,3 +310,134 @@ def delete_account(request, account):
     if not request.user.is_staff:
         abort(403)
     account.delete()
+
+
+# --- mergegate.xss-unescaped-html: what a Flask view returns ---------------------------
+
+pages = Blueprint("pages", __name__)
+
+
+@app.route("/hi")
+def flask_hi():
+    name = request.args.get("name", "")
+    if name == "":
+        # ruleid: mergegate.xss-unescaped-html
+        return "<p>Hello " + request.args["fallback"] + "</p>", 200
+    # ruleid: mergegate.xss-unescaped-html
+    return f"<h1>Hello {name}</h1>"
+
+
+@pages.get("/echo")
+def flask_echo():
+    # ruleid: mergegate.xss-unescaped-html
+    response = make_response("You searched for " + request.args["q"])
+    return response
+
+
+@app.route("/hi-escaped")
+def flask_hi_escaped():
+    name = request.args.get("name", "")
+    if not name:
+        # ok: mergegate.xss-unescaped-html
+        return render_template("hello.html", name=name)
+    if name == "json":
+        # ok: mergegate.xss-unescaped-html
+        return {"name": name}
+    if name == "list":
+        # ok: mergegate.xss-unescaped-html
+        return jsonify(names=[name]), 200
+    # ok: mergegate.xss-unescaped-html
+    return "<h1>Hello " + escape(name) + "</h1>"
+
+
+@api.get("/fastapi-echo")
+def fastapi_echo(q: str):
+    # ok: mergegate.xss-unescaped-html
+    return q
+
+
+@api.get("/fastapi-page", response_class=HTMLResponse)
+def fastapi_page(title: str):
+    if not title:
+        # ruleid: mergegate.xss-unescaped-html
+        return HTMLResponse(content=f"<title>{title}</title>")
+    # ruleid: mergegate.xss-unescaped-html
+    return f"<html><title>{title}</title></html>"
+
+
+@app.route("/users/<username>")
+def flask_user(username):
+    row = find_user(username)
+    # ok: mergegate.xss-unescaped-html
+    return dict(row)
+
+
+# --- mergegate.exception-exposed -------------------------------------------------------
+
+log = logging.getLogger(__name__)
+
+
+@app.route("/export")
+def flask_export():
+    try:
+        data = export_everything()
+    except Exception as error:
+        # ruleid: mergegate.exception-exposed
+        return jsonify(error=str(error)), 500
+    try:
+        data = export_everything()
+    except ValueError:
+        # ruleid: mergegate.exception-exposed
+        return traceback.format_exc(), 500
+    try:
+        data = export_everything()
+    except Exception as error:
+        log.exception("export failed: %s", error)
+        # ok: mergegate.exception-exposed
+        return jsonify(error="internal error", kind=type(error).__name__), 500
+    return jsonify(data)
+
+
+def django_export(request):
+    try:
+        data = export_everything()
+    except Exception as exc:
+        # ruleid: mergegate.exception-exposed
+        return HttpResponse(f"export failed: {exc}", status=500)
+    # ok: mergegate.exception-exposed
+    return HttpResponse(json.dumps(data), content_type="application/json")
+
+
+# --- mergegate.weak-password-length ----------------------------------------------------
+
+
+def set_password(user, new_password):
+    # ruleid: mergegate.weak-password-length
+    if len(new_password) < 6:
+        raise ValueError("password too short")
+    # ruleid: mergegate.weak-password-length
+    if len(user.password) <= 4:
+        raise ValueError("password too short")
+    # ok: mergegate.weak-password-length
+    if len(new_password) < 12:
+        raise ValueError("password too short")
+    # ok: mergegate.weak-password-length
+    if len(new_password) < 1 or len(user.name) < 3:
+        raise ValueError("missing")
+    user.password = new_password
+
+
+class SignupForm:
+    # ruleid: mergegate.weak-password-length
+    password = PasswordField("Password", validators=[Length(min=6)])
+    # ok: mergegate.weak-password-length
+    confirm = PasswordField("Password", validators=[Length(min=6)])
+    # ok: mergegate.weak-password-length
+    username = StringField("Name", validators=[Length(min=3)])
+
+
+class SignupModel(BaseModel):
+    # ruleid: mergegate.weak-password-length
+    password: str = Field(min_length=4)
+    # ok: mergegate.weak-password-length
+    passphrase: str = Field(min_length=12)

@@ -20,6 +20,8 @@ SEMGREP = Path(sys.executable).with_name("semgrep")
 SEVERITY_LEVEL = {"critical": "ERROR", "high": "ERROR", "medium": "WARNING", "low": "INFO"}
 CWE = re.compile(r"^CWE-\d+: \S")
 OWASP = re.compile(r"^A(0[1-9]|10):2021 - \S")
+OWN_SOURCES = {"mergegate.exception-exposed"}
+"""Taint rules whose data does not come from the request (a caught exception's text)."""
 ANNOTATION = re.compile(r"^\s*#\s*(ruleid|ok):\s*(.+)$")
 
 
@@ -103,7 +105,7 @@ def test_the_request_sources_are_the_same_in_every_file() -> None:
     first = next(iter(blocks.values()))
     assert all(block == first for block in blocks.values()), sorted(blocks)
     for rule in _rules():
-        if rule.get("mode") == "taint":
+        if rule.get("mode") == "taint" and rule["id"] not in OWN_SOURCES:
             assert rule["pattern-sources"] == first, rule["id"]
 
 
