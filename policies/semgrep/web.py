@@ -441,3 +441,76 @@ class SignupModel(BaseModel):
     password: str = Field(min_length=4)
     # ok: mergegate.weak-password-length
     passphrase: str = Field(min_length=12)
+
+
+# --- mergegate.missing-authorization ---------------------------------------------------
+
+
+# ruleid: mergegate.missing-authorization
+@app.route("/admin/users/<int:user_id>/delete", methods=["POST"])
+def flask_drop_user(user_id):
+    db.session.delete(User.query.get(user_id))
+    db.session.commit()
+    return redirect(url_for("index"))
+
+
+# ruleid: mergegate.missing-authorization
+@api.delete("/items/{item_id}")
+async def delete_item(item_id: int):
+    await items.remove(item_id)
+
+
+# ok: mergegate.missing-authorization
+@app.route("/admin/users/<int:user_id>/delete", methods=["POST"])
+@login_required
+def flask_drop_user_checked(user_id):
+    db.session.delete(User.query.get(user_id))
+    return redirect(url_for("index"))
+
+
+# ok: mergegate.missing-authorization
+@app.route("/admin/stats")
+def flask_admin_stats():
+    if not current_user.is_admin:
+        abort(403)
+    return render_template("stats.html")
+
+
+# ok: mergegate.missing-authorization
+@api.delete("/items/{item_id}")
+async def delete_own_item(item_id: int, user=Depends(current_user)):
+    await items.remove(item_id, owner=user)
+
+
+# ruleid: mergegate.missing-authorization
+@app.route("/admin/settings", methods=["GET", "POST"])
+def flask_admin_settings():
+    settings.update(request.form)
+    return redirect(url_for("index"))
+
+
+# ok: mergegate.missing-authorization
+@app.get("/admin/jobs")
+def flask_admin_jobs():
+    return jsonify(JOBS)
+
+
+# ok: mergegate.missing-authorization
+@app.route("/search")
+def flask_search_page():
+    return render_template("search.html")
+
+
+# ruleid: mergegate.missing-authorization
+def delete_comment(request, comment_id):
+    Comment.objects.get(pk=comment_id).delete()
+    return HttpResponseRedirect("/")
+
+
+# ok: mergegate.missing-authorization
+def delete_comment_checked(request, comment_id):
+    comment = Comment.objects.get(pk=comment_id)
+    if comment.author != request.user:
+        raise PermissionDenied
+    comment.delete()
+    return HttpResponseRedirect("/")
