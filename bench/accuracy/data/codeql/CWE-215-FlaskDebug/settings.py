@@ -1,0 +1,1 @@
+ALWAYS_TRUE = True
