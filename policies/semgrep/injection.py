@@ -2,6 +2,7 @@
 # ruff: noqa
 # fmt: off
 import asyncio
+import json
 import logging
 import os
 import re
@@ -21,6 +22,7 @@ from django.db.models.expressions import RawSQL
 from fastapi import APIRouter, Depends, FastAPI
 from flask import Flask, request
 from lxml import etree
+from mongosanitizer.sanitizer import sanitize
 
 app = Flask(__name__)
 TEXT = "the text searched"
@@ -303,3 +305,49 @@ def flask_search():
     # ok: mergegate.regex-injection
     parts = re.split(",", request.args["tags"])
     return str(bool(found))
+
+
+# --- mergegate.nosql-injection ---------------------------------------------------------
+
+
+@app.route("/users/search", methods=["POST"])
+def flask_user_search():
+    query = request.get_json()
+    # ruleid: mergegate.nosql-injection
+    found = mongo.db.users.find(query)
+    filters = json.loads(request.data)
+    # ruleid: mergegate.nosql-injection
+    user = mongo.db.users.find_one({"name": filters["name"], "password": filters["password"]})
+    # ruleid: mergegate.nosql-injection
+    rows = User.objects(__raw__=request.json["where"])
+    # ruleid: mergegate.nosql-injection
+    rows = mongo.db.users.find({"$where": "this.age > " + request.json["age"]})
+    # ok: mergegate.nosql-injection
+    user = mongo.db.users.find_one({"name": str(filters["name"])})
+    # ok: mergegate.nosql-injection
+    user = mongo.db.users.find_one({"name": request.args["name"]})
+    # ok: mergegate.nosql-injection
+    where = request.args["q"].find("needle")
+    search = request.args["search"]
+    parsed = json.loads(search)
+    # ruleid: mergegate.nosql-injection
+    found = mongo.db.movies.find({"title": parsed})
+    # ok: mergegate.nosql-injection
+    found = mongo.db.movies.find({"title": search})
+    # ok: mergegate.nosql-injection
+    found = mongo.db.movies.find(json.loads(SAVED_QUERY))
+    # ok: mergegate.nosql-injection
+    found = mongo.db.movies.find({"title": {"$eq": parsed}})
+    cleaned = sanitize(json.loads(request.args["other"]))
+    # ok: mergegate.nosql-injection
+    found = mongo.db.movies.find({"title": cleaned})
+    sanitize(parsed)
+    # ok: mergegate.nosql-injection
+    found = mongo.db.movies.find({"title": parsed})
+    return str(found.count())
+
+
+def django_user_search(request):
+    body = json.loads(request.body)
+    # ruleid: mergegate.nosql-injection
+    return JsonResponse(list(db.users.find(body)), safe=False)

@@ -5,6 +5,7 @@ import ftplib
 import http.server
 import socket
 import ssl
+import urllib.parse
 import urllib.request
 
 import aiohttp
@@ -175,3 +176,41 @@ def fetch_status():
     # ok: mergegate.cleartext-protocol
     ftp = ftplib.FTP_TLS("ftp.example.com")
     return status, ftp
+
+
+# --- mergegate.header-injection --------------------------------------------------------
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+        self.send_response(302)
+        # ruleid: mergegate.header-injection
+        self.send_header("Location", query["next"][0])
+        # ok: mergegate.header-injection
+        self.send_header("X-Trace", urllib.parse.quote(query["trace"][0]))
+        # ok: mergegate.header-injection
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+
+
+def wsgi_app(environ, start_response):
+    language = environ.get("HTTP_ACCEPT_LANGUAGE", "en")
+    # ruleid: mergegate.header-injection
+    start_response("200 OK", [("Content-Language", language)])
+    return [b"hello"]
+
+
+def wsgi_app_clean(environ, start_response):
+    language = environ.get("HTTP_ACCEPT_LANGUAGE", "en").replace("\r", "").replace("\n", "")
+    # ok: mergegate.header-injection
+    start_response("200 OK", [("Content-Language", language)])
+    return [b"hello"]
+
+
+@app.route("/lang")
+def flask_lang():
+    response = app.make_response("hello")
+    # ok: mergegate.header-injection
+    response.headers["Content-Language"] = request.args["lang"]
+    return response

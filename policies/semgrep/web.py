@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import traceback
+from urllib.parse import urlparse
 import os
 
 import jinja2
@@ -89,6 +90,56 @@ def fastapi_welcome(user: str):
 
 
 # --- mergegate.open-redirect -----------------------------------------------------------
+
+ALLOWED_HOSTS = {"example.com", "www.example.com"}
+
+
+@app.route("/go")
+def flask_go():
+    target = request.args.get("to", "/")
+    if urlparse(target).netloc in ALLOWED_HOSTS:
+        # ok: mergegate.open-redirect
+        return redirect(target)
+    parsed = urlparse(target)
+    if parsed.netloc and parsed.netloc not in ALLOWED_HOSTS:
+        abort(400)
+    # ok: mergegate.open-redirect
+    return redirect(target)
+
+
+@app.route("/go-listed")
+def flask_go_listed():
+    target = request.args["to"]
+    if target not in {"/home", "/account"}:
+        abort(400)
+    # ok: mergegate.open-redirect
+    response = redirect(target)
+    # ok: mergegate.open-redirect
+    response = redirect("https://docs.example.com/" + request.args["page"])
+    # ok: mergegate.open-redirect
+    response = redirect(f"https://docs.example.com/{request.args['page']}")
+    # ruleid: mergegate.open-redirect
+    response = redirect("https://" + request.args["host"] + "/welcome")
+    if urlparse(request.args["other"]).netloc in ALLOWED_HOSTS:
+        # ruleid: mergegate.open-redirect
+        response = redirect(request.args["next"])
+    return response
+
+
+@app.route("/go-unchecked")
+def flask_go_unchecked():
+    target = request.args["to"]
+    if not urlparse(target).netloc:
+        # ruleid: mergegate.open-redirect
+        return redirect(target)
+    if urlparse(target).netloc != "":
+        # ruleid: mergegate.open-redirect
+        return redirect(target)
+    if target == "/home":
+        # ok: mergegate.open-redirect
+        return redirect(target)
+    return redirect("/")
+
 
 
 @app.route("/login")

@@ -20,8 +20,13 @@ SEMGREP = Path(sys.executable).with_name("semgrep")
 SEVERITY_LEVEL = {"critical": "ERROR", "high": "ERROR", "medium": "WARNING", "low": "INFO"}
 CWE = re.compile(r"^CWE-\d+: \S")
 OWASP = re.compile(r"^A(0[1-9]|10):2021 - \S")
-OWN_SOURCES = {"mergegate.exception-exposed"}
-"""Taint rules whose data does not come from the request (a caught exception's text)."""
+OWN_SOURCES = {
+    "mergegate.exception-exposed",
+    "mergegate.nosql-injection",
+    "mergegate.header-injection",
+}
+"""Taint rules with sources of their own: a caught exception's text, a query document the
+client shapes, what a raw HTTP or WSGI server hands its handler."""
 ANNOTATION = re.compile(r"^\s*#\s*(ruleid|ok):\s*(.+)$")
 
 
