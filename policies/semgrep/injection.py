@@ -2,6 +2,7 @@
 # ruff: noqa
 # fmt: off
 import asyncio
+import pty
 import json
 import logging
 import os
@@ -351,3 +352,19 @@ def django_user_search(request):
     body = json.loads(request.body)
     # ruleid: mergegate.nosql-injection
     return JsonResponse(list(db.users.find(body)), safe=False)
+
+
+@app.route("/shell-variants")
+def flask_shell_variants():
+    target = request.args["target"]
+    # ruleid: mergegate.command-injection
+    os.execl("/bin/sh", "sh", "-c", "nslookup " + target)
+    # ruleid: mergegate.command-injection
+    pty.spawn(["bash", "-c", request.args["script"]])
+    # ruleid: mergegate.command-injection
+    pty.spawn(request.args["program"])
+    # ok: mergegate.command-injection
+    pty.spawn(["nslookup", "--", target])
+    # ok: mergegate.command-injection
+    os.execl("/usr/bin/nslookup", "nslookup", "--", target)
+    return "ok"
