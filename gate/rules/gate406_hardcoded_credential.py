@@ -43,9 +43,14 @@ _SHAPES = {
 }
 
 
+def _snake(name: str) -> str:
+    """``githubToken`` -> ``github_token``, ``DB_PASSWD`` -> ``db_passwd``."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
 def is_secret_name(name: str) -> bool:
     """``password``, ``DB_PASSWD``, ``githubToken``, ``SECRET_KEY``, ``api_keys`` ..."""
-    return bool(_SECRET_NAME.search(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()))
+    return bool(_SECRET_NAME.search(_snake(name)))
 
 
 def _compared_name(node: cst.BaseExpression) -> str | None:
@@ -54,8 +59,7 @@ def _compared_name(node: cst.BaseExpression) -> str | None:
     names = target_names(node)
     if len(names) != 1:
         return None
-    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", names[0]).lower()
-    return names[0] if _CHECKED_NAME.search(snake) else None
+    return names[0] if _CHECKED_NAME.search(_snake(names[0])) else None
 
 
 def _checked_literal(value: str) -> bool:
@@ -94,9 +98,9 @@ class HardcodedCredential(CstRule):
     or Stripe keys, and URLs with a password (``postgresql://app:pw@db/app``). A value
     named as a password or key that is checked against a literal (``password ==
     "admin123"``, ``hmac.compare_digest(api_key, "...")``) is a hard-coded password too,
-    whatever its length. The
-    finding never shows the value. Revoke the credential, then read it at run time
-    from the environment or a secret manager (``os.environ["API_KEY"]``).
+    whatever its length. The finding never shows the value. Revoke the credential, then
+    read it at run time from the environment or a secret manager
+    (``os.environ["API_KEY"]``).
     """
 
     ID = "GATE406"
