@@ -92,6 +92,7 @@ def fastapi_welcome(user: str):
 # --- mergegate.open-redirect -----------------------------------------------------------
 
 ALLOWED_HOSTS = {"example.com", "www.example.com"}
+SITE_PATTERN = re.compile(r"https://(www\.)?example\.com/[\w/-]*")
 
 
 @app.route("/go")
@@ -137,6 +138,22 @@ def flask_go_unchecked():
         return redirect(target)
     if target == "/home":
         # ok: mergegate.open-redirect
+        return redirect(target)
+    if SITE_PATTERN.fullmatch(target):
+        # ok: mergegate.open-redirect
+        return redirect(target)
+    if target.startswith("https://example.com/"):
+        # ok: mergegate.open-redirect
+        return redirect(target)
+    host = urlparse(target).hostname
+    if host and host.endswith(".example.com"):
+        # ok: mergegate.open-redirect
+        return redirect(target)
+    if host and host.endswith("example.com"):
+        # ruleid: mergegate.open-redirect
+        return redirect(target)
+    if target.startswith("/"):
+        # ruleid: mergegate.open-redirect
         return redirect(target)
     return redirect("/")
 
