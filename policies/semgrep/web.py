@@ -395,6 +395,12 @@ def flask_hi():
     return f"<h1>Hello {name}</h1>"
 
 
+@pages.get("/echo-now")
+def flask_echo_now():
+    # ruleid: mergegate.xss-unescaped-html
+    return make_response("You searched for " + request.args["q"])
+
+
 @pages.get("/echo")
 def flask_echo():
     # ruleid: mergegate.xss-unescaped-html
