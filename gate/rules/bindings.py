@@ -8,6 +8,10 @@ from __future__ import annotations
 import libcst as cst
 
 from gate.rules.interface import CstRule, RuleSettings
+from gate.rules.nodes import source
+
+_SHOWN = 3  # origins named in a message at the most
+_FOLLOWED = 3  # assignments followed back from a value at the most
 
 
 class BindingRule(CstRule):
@@ -18,6 +22,7 @@ class BindingRule(CstRule):
     def __init__(self, settings: RuleSettings, path: str) -> None:
         super().__init__(settings, path)
         self._scopes: list[dict[str, cst.BaseExpression | None]] = [{}]
+        self._signatures: list[tuple[str, set[str]]] = []
 
     def bound_value(self, node: cst.BaseExpression) -> cst.BaseExpression | None:
         """What the name ``node`` was last set to in this scope, if known."""
@@ -34,9 +39,60 @@ class BindingRule(CstRule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append({})
+        params = node.params
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        every += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+        self._signatures.append((node.name.value, {p.name.value for p in every}))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._scopes.pop()
+        self._signatures.pop()
+
+    def origins(self, node: cst.BaseExpression) -> str:
+        """Where the values a string is built from come from, in words, for a finding's
+        message: ``from `host` (a parameter of ping()), `request.args["q"]` ``. Names
+        bound in this function are followed to their values (a few steps)."""
+        found: list[str] = []
+        for part in self._parts(node, follow=_FOLLOWED):
+            if part not in found:
+                found.append(part)
+        if not found:
+            return ""
+        more = f" and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
+        return "from " + ", ".join(found[:_SHOWN]) + more
+
+    def _parts(self, node: cst.BaseExpression, follow: int) -> list[str]:
+        """The values that are not literals in a string expression, described."""
+        if isinstance(node, cst.SimpleString | cst.Integer | cst.Float):
+            return []
+        if isinstance(node, cst.ConcatenatedString):
+            return self._parts(node.left, follow) + self._parts(node.right, follow)
+        if isinstance(node, cst.FormattedString):
+            return [
+                d
+                for part in node.parts
+                if isinstance(part, cst.FormattedStringExpression)
+                for d in self._parts(part.expression, follow)
+            ]
+        if isinstance(node, cst.BinaryOperation):
+            return self._parts(node.left, follow) + self._parts(node.right, follow)
+        if (  # "...".format(x), " ".join(xs)
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value in ("format", "join")
+        ):
+            parts = self._parts(node.func.value, follow)
+            return parts + [d for a in node.args for d in self._parts(a.value, follow)]
+        if isinstance(node, cst.Tuple | cst.List):
+            return [d for e in node.elements for d in self._parts(e.value, follow)]
+        if isinstance(node, cst.Name):
+            bound = self.bound_value(node)
+            if follow and bound is not None:
+                return self._parts(bound, follow - 1)
+            if self._signatures and node.value in self._signatures[-1][1]:
+                return [f"`{node.value}` (a parameter of {self._signatures[-1][0]}())"]
+        text = " ".join(source(node).split())
+        return [f"`{text if len(text) <= 40 else text[:37] + '...'}`"]
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.append({})

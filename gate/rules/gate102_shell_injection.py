@@ -48,7 +48,9 @@ class ShellInjection(BindingRule):
     comes from a variable, an f-string or concatenation, a value containing ``;``,
     ``$(...)`` or a quote runs commands of its author's choosing. Pass the program and
     its arguments as a list without ``shell=True`` (``subprocess.run(["git", "log",
-    ref])``); if a shell is truly needed, quote every value with ``shlex.quote``.
+    ref])``); if a shell is truly needed, quote every value with ``shlex.quote``. The
+    finding names where the values come from (a parameter, ``request.args[...]``),
+    following names assigned earlier in the same function.
     """
 
     ID = "GATE102"
@@ -105,7 +107,8 @@ class ShellInjection(BindingRule):
         if command is None:
             return
         if command.star or not self._is_safe(command.value):
-            self.report(node)
+            origins = "" if command.star else self.origins(command.value)
+            self.report(node, f"{self.MESSAGE} ({origins})" if origins else None)
 
     def _is_safe(self, node: cst.BaseExpression) -> bool:
         """A fixed command line, or one whose every interpolated value is shell-quoted

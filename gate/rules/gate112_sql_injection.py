@@ -76,6 +76,7 @@ class SqlInjection(BindingRule):
     as parameters and let the driver quote them (``cursor.execute("SELECT * FROM users
     WHERE id = %s", (user_id,))``, ``text("... WHERE id = :id")`` with
     ``{"id": user_id}``); table or column names must come from a fixed allow-list.
+    The finding names where the formatted values come from.
     """
 
     ID = "GATE112"
@@ -131,7 +132,8 @@ class SqlInjection(BindingRule):
             return
         value = self.bound_value(query.value) or query.value
         if is_formatted_sql(value) and not self._only_numbers(value):
-            self.report(node)
+            origins = self.origins(query.value)
+            self.report(node, f"{self.MESSAGE} ({origins})" if origins else None)
 
     def _only_numbers(self, node: cst.BaseExpression) -> bool:
         """An f-string whose every value is a number: nothing but digits can reach the SQL."""

@@ -1,11 +1,13 @@
-"""What the examples of GATE104-115, 303-305 and 406-407 cannot express: messages,
+"""What the examples of GATE102-115, 303-305 and 406-407 cannot express: messages,
 lines, keys and the files the rules read."""
 
 from __future__ import annotations
 
 import pytest
 
+from gate.rules.gate102_shell_injection import ShellInjection
 from gate.rules.gate104_archive_extraction import ArchiveExtraction
+from gate.rules.gate112_sql_injection import SqlInjection
 from gate.rules.gate114_exception_swallowed import SwallowedException
 from gate.rules.gate304_assertions_removed import AssertionsRemoved
 from gate.rules.gate305_expected_value_edited import ExpectedValueEdited
@@ -106,3 +108,32 @@ def test_an_edited_expectation_names_the_test_and_asks_for_approval() -> None:
     assert hit.message == (
         "expected value changed in tests/test_cart.py::TestCart::test_total: needs human approval"
     )
+
+
+@pytest.mark.parametrize(
+    ("rule", "code", "said"),
+    [
+        (
+            ShellInjection,
+            "import os\ndef ping(host):\n    os.system('ping -c 1 ' + host)\n",
+            "(from `host` (a parameter of ping()))",
+        ),
+        (
+            ShellInjection,
+            "import subprocess\ndef f(request):\n    name = request.args['name']\n"
+            "    cmd = f'grep {name} /etc/passwd'\n    subprocess.run(cmd, shell=True)\n",
+            "(from `request.args['name']`)",
+        ),
+        (
+            SqlInjection,
+            "def find(db, user_id, kind):\n"
+            "    db.execute('SELECT * FROM t WHERE id = %s AND k = %s' % (user_id, kind))\n",
+            "(from `user_id` (a parameter of find()), `kind` (a parameter of find()))",
+        ),
+    ],
+)
+def test_an_injection_finding_names_where_its_values_come_from(
+    rule: type, code: str, said: str
+) -> None:
+    [finding] = run_example(rule, code)
+    assert finding.message.endswith(said), finding.message
