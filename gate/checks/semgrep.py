@@ -26,6 +26,9 @@ class SemgrepCheck(ScannerCheck):
     id = "semgrep"
     package = "semgrep"
     env = OFFLINE
+    # 2: semgrep met errors (a rule timed out on a file, a file it could not parse); its
+    # JSON report says which, and the check errs with that, not with a bare exit code.
+    ok_codes = (0, 1, 2)
 
     def argv(self, context: CheckContext, targets: Targets) -> list[str] | Errored:
         if not _copy_rules(context):
@@ -67,7 +70,7 @@ def _copy_rules(context: CheckContext) -> int:
 def _findings(report: dict[str, Any], targets: Targets) -> dict[str, list[Finding]] | str:
     """Findings by tree, or why the report cannot be trusted."""
     errors = [e.get("message", str(e)).strip().splitlines()[0] for e in report["errors"]
-              if e.get("level", "error") == "error"]  # fmt: skip
+              if e.get("level", "error") == "error" or _incomplete(e)]  # fmt: skip
     if errors:
         return "semgrep failed: " + "; ".join(errors)
     missing = targets.missing(set(report["paths"]["scanned"]))
@@ -91,6 +94,14 @@ def _findings(report: dict[str, Any], targets: Targets) -> dict[str, list[Findin
         )
         out[tree].append(finding)
     return out
+
+
+def _incomplete(error: dict[str, Any]) -> bool:
+    """An error after which a file was not fully scanned (a rule's time or memory limit),
+    whatever level semgrep gives it."""
+    kind = error.get("type")
+    name = kind[0] if isinstance(kind, list) and kind else kind
+    return name in {"Timeout", "OutOfMemory", "StackOverflow", "Fatal error"}
 
 
 def _rule_id(check_id: str) -> str:

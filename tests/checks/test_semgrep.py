@@ -67,6 +67,12 @@ def test_a_report_that_misses_a_target_or_has_errors_fails_closed(tmp_path) -> N
     assert _findings(report, targets) == {"head": [], "base": []}
     report["errors"] = [{"level": "error", "message": "Invalid rule schema\n..."}]
     assert _findings(report, targets) == "semgrep failed: Invalid rule schema"
+    # A rule that ran out of time on a file left it half scanned, whatever the level says.
+    timeout = {"level": "warn", "type": "Timeout", "message": "Timeout when running x on a.py"}
+    report["errors"] = [timeout]
+    assert _findings(report, targets) == "semgrep failed: Timeout when running x on a.py"
+    report["errors"] = [{"level": "warn", "type": ["PartialParsing", []], "message": "p"}]
+    assert _findings(report, targets) == {"head": [], "base": []}
 
 
 @pytest.mark.docker
