@@ -134,8 +134,9 @@ def run(request: Request) -> Run:
             )
             timed = run_checks(checks, context)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
+    tests_ran = isinstance(outcomes.get("tests"), Completed)
     judged = sorted(
-        (judge(f, policy, started.date()) for f in findings_of(outcomes)),
+        (judge(f, policy, started.date(), tests_ran=tests_ran) for f in findings_of(outcomes)),
         key=lambda j: j.finding.sort_key(),
     )
     reasons = conditions(policy).failures(Results(outcomes, judged, sandbox.name))

@@ -110,9 +110,17 @@ def conditions(policy: Policy) -> AllOf:
     )
 
 
-def judge(finding: Finding, policy: Policy, today: date) -> Judged:
-    """The action the policy takes on ``finding``, and why."""
+def judge(finding: Finding, policy: Policy, today: date, *, tests_ran: bool = False) -> Judged:
+    """The action the policy takes on ``finding``, and why (``tests_ran``: the ``tests``
+    check completed in this run)."""
     action, reason = _rule_action(finding, policy)
+    if action is Action.BLOCK and tests_ran and finding.rule_id in policy.judged_by_tests:
+        return Judged(
+            finding,
+            Action.WARN,
+            "the tests check ran the test in its base form against the changed code "
+            "(and blocks if that fails)",
+        )
     if action is Action.BLOCK:
         waiver = _waiver_for(finding, policy.waivers)
         if waiver is not None:

@@ -81,6 +81,10 @@ class Policy:
     """Tools whose findings are security findings."""
     blocking_tools: tuple[str, ...]
     """Tools every finding of which blocks (a correctness gate such as mypy)."""
+    judged_by_tests: tuple[str, ...]
+    """Rules about existing tests (``GATE304``) whose findings warn when the ``tests``
+    check completed: it ran each of those tests in its base form against the changed
+    code, and blocks where that fails."""
     actions: Mapping[str, Action]
     """Per-rule overrides (``GATE301`` or ``bandit:B101``)."""
     protected_block: tuple[str, ...]

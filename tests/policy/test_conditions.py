@@ -37,6 +37,19 @@ def test_rule_overrides_win() -> None:
     assert judge(_finding("rules", "GATE301", Severity.LOW), POLICY, TODAY).action is Action.BLOCK
 
 
+@pytest.mark.parametrize("rule", ["GATE304", "GATE305"])
+def test_edits_of_existing_tests_are_judged_by_the_tests_check_when_it_ran(rule: str) -> None:
+    finding = _finding("rules", rule, Severity.HIGH, "tests/test_a.py")
+    assert judge(finding, POLICY, TODAY).action is Action.BLOCK  # --only security, the hook
+    judged = judge(finding, POLICY, TODAY, tests_ran=True)
+    assert judged.action is Action.WARN
+    assert "base form" in judged.reason
+    # Deleting or skipping a test is still a block, whatever the tests check saw.
+    for other in ("GATE301", "GATE302"):
+        blocked = judge(_finding("rules", other, Severity.HIGH), POLICY, TODAY, tests_ran=True)
+        assert blocked.action is Action.BLOCK
+
+
 def test_waivers_expire() -> None:
     waiver = Waiver("bandit:B108", "reviewed", date(2026, 12, 1), path="a.py")
     policy = replace(POLICY, waivers=(waiver,))
