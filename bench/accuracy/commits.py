@@ -195,13 +195,16 @@ def project_name(gitdir: Path) -> str:
 
 
 def gate_version() -> str:
-    """The gate's version and a digest of the sources that import as ``gate``."""
-    root = Path(gate.__file__).parent
+    """The gate's version and a digest of what decides its verdicts: the package that
+    imports as ``gate`` and, from a source checkout, the policies (default policy, semgrep
+    pack) and the sandbox definition beside it (a wheel ships them inside the package)."""
+    package = Path(gate.__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    for root in (package, package.parent / "policies", package.parent / "sandboxes"):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(package.parent).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
     return f"{gate.__version__}+{digest.hexdigest()[:12]}"
 
 
