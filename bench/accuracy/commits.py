@@ -163,6 +163,25 @@ def added_lines(gitdir: Path, parent: str, sha: str) -> dict[str, set[int]]:
     return lines
 
 
+def missing_blobs(gitdir: Path, *revisions: str) -> list[str]:
+    """Paths in the revisions' trees whose contents the git directory lacks (a snapshot
+    may leave its largest files out): neither a checkout nor the gate can read them."""
+    paths: dict[str, str] = {}
+    for revision in revisions:
+        for entry in git(gitdir, "ls-tree", "-r", "-z", revision).split("\0"):
+            meta, _, path = entry.partition("\t")
+            if meta.split(" ")[1:2] == ["blob"]:
+                paths.setdefault(meta.split(" ")[2], path)
+    done = subprocess.run(
+        ["git", f"--git-dir={gitdir}", "cat-file", "--batch-check"],
+        input="\n".join(paths) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return sorted(paths[line.split()[0]] for line in done.stdout.splitlines() if " missing" in line)
+
+
 def select(gitdir: Path, project: str, limit: int) -> tuple[list[Commit], list[Record]]:
     """The newest ``limit`` commits to judge, and those skipped on the way."""
     chosen: list[Commit] = []
@@ -179,6 +198,10 @@ def select(gitdir: Path, project: str, limit: int) -> tuple[list[Commit], list[R
             continue
         if touched > MAX_PY_FILES:
             skipped.append({"sha": sha, "subject": subject, "why": f"{touched} .py files"})
+            continue
+        if missing := missing_blobs(gitdir, sha, parents[0]):
+            why = f"{len(missing)} file(s) missing from the mirror: {missing[0]}"
+            skipped.append({"sha": sha, "subject": subject, "why": why})
             continue
         chosen.append(Commit(project, gitdir, sha, parents[0], subject, tuple(changed)))
     return chosen, skipped
