@@ -1,11 +1,14 @@
 # Test cases for crypto.yaml (semgrep --test). Insecure on purpose: this file is data.
 # ruff: noqa
 # fmt: off
+import getpass
 import hashlib
 import hmac
+import logging
 import os
 import random
 import secrets
+import sys
 
 import jwt
 import psycopg2
@@ -17,6 +20,8 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from jose import jwt as jose_jwt
+
+log = logging.getLogger(__name__)
 
 
 # --- mergegate.weak-hash-algorithm / mergegate.password-fast-hash ----------------------
@@ -152,6 +157,11 @@ def connect():
     return psycopg2.connect(host="db", user="app", password="hunter2hunter2")
 
 
+def connect_with_the_constant():
+    # ok: mergegate.hardcoded-secret
+    return psycopg2.connect(host="db", user="app", password=DB_PASSWORD)
+
+
 def connect_safely():
     # ok: mergegate.hardcoded-secret
     return psycopg2.connect(host="db", user="app", password=os.environ["PGPASSWORD"])
@@ -217,3 +227,28 @@ def derive(password, salt):
     # ok: mergegate.pbkdf2-low-iterations
     key = hashlib.pbkdf2_hmac("sha256", password, salt, 600_000)
     return key, kdf
+
+
+# --- mergegate.secret-logged -----------------------------------------------------------
+
+
+def connect(user, password, settings, response):
+    # ruleid: mergegate.secret-logged
+    logging.info("connecting as %s with %s", user, password)
+    # ruleid: mergegate.secret-logged
+    log.debug(f"key={settings.api_key}")
+    # ruleid: mergegate.secret-logged
+    print(settings["client_secret"])
+    # ruleid: mergegate.secret-logged
+    response.set_cookie("pw", password)
+    # ok: mergegate.secret-logged
+    logging.info("connecting as %s (password set: %s)", user, password is not None)
+    # ok: mergegate.secret-logged
+    logging.info("password changed for %s", user)
+    # ok: mergegate.secret-logged
+    log.debug("password length %d", len(password))
+    typed = getpass.getpass()
+    # ruleid: mergegate.secret-logged
+    sys.stderr.write(typed)
+    return psycopg2.connect(user=user, password=password)
+

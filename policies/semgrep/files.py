@@ -75,6 +75,45 @@ def flask_report():
     return send_file(requested)
 
 
+@app.route("/report-checked")
+def flask_report_checked():
+    candidate = os.path.join(UPLOAD_DIR, request.args["report"])
+    if os.path.commonprefix((os.path.realpath(candidate), UPLOAD_DIR)) != UPLOAD_DIR:
+        return "forbidden", 403
+    # ok: mergegate.path-traversal
+    return send_file(candidate)
+
+
+@app.route("/report-flat")
+def flask_report_flat():
+    candidate = os.path.join(UPLOAD_DIR, request.args["report"])
+    # ok: mergegate.path-traversal
+    return send_file(candidate.replace("/", "_"))
+
+
+def resolved(path):
+    return os.path.realpath(path)
+
+
+@app.route("/report-resolved")
+def flask_report_resolved():
+    candidate = resolved(os.path.join(UPLOAD_DIR, request.args["report"]))
+    if not candidate.startswith(UPLOAD_DIR + os.sep):
+        return "forbidden", 403
+    # ok: mergegate.path-traversal
+    return send_file(candidate)
+
+
+def requested_name():
+    return request.args.get("name", "")
+
+
+@app.route("/report-helper")
+def flask_report_helper():
+    # ruleid: mergegate.path-traversal
+    return send_file(os.path.join(UPLOAD_DIR, requested_name()))
+
+
 def django_delete(request):
     target = os.path.join(UPLOAD_DIR, request.POST["file"])
     # ruleid: mergegate.path-traversal

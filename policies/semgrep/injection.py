@@ -14,6 +14,7 @@ import subprocess
 import ldap
 import ldap.filter
 import ldap3
+from ldap3.utils.dn import escape_rdn
 import pandas
 import psycopg2.sql
 import sqlalchemy
@@ -24,6 +25,10 @@ from fastapi import APIRouter, Depends, FastAPI
 from flask import Flask, request
 from lxml import etree
 from mongosanitizer.sanitizer import sanitize
+from agents import Agent, Runner, function_tool
+from anthropic import Anthropic
+from langchain_core.messages import HumanMessage, SystemMessage
+from openai import OpenAI
 
 app = Flask(__name__)
 TEXT = "the text searched"
@@ -31,6 +36,8 @@ api = FastAPI()
 router = APIRouter()
 log = logging.getLogger(__name__)
 db = sqlite3.connect("app.db")
+llm = OpenAI()
+claude = Anthropic()
 
 
 # --- mergegate.sql-injection / mergegate.sql-built-from-string -------------------------
@@ -270,6 +277,15 @@ def fastapi_directory(name: str):
     ldap_conn.search("dc=example,dc=com", "(objectClass=person)", attributes=[name])
     # ok: mergegate.ldap-injection
     re.search("(cn=.*)", name)
+    pages = ldap_conn.extend.standard.paged_search
+    # ruleid: mergegate.ldap-injection
+    found = list(pages("dc=example,dc=com", f"(cn={name})"))
+    # ruleid: mergegate.ldap-injection
+    found = ldap_conn.extend.standard.paged_search(search_base=f"dc={name}", search_filter="(cn=*)")
+    # ok: mergegate.ldap-injection
+    found = ldap_conn.extend.standard.paged_search(f"dc={escape_rdn(name)}", "(cn=*)")
+    # ok: mergegate.ldap-injection
+    found = Directory().extend.standard.paged_search(name, "(cn=*)")
 
 
 # --- mergegate.log-injection -----------------------------------------------------------
@@ -299,6 +315,8 @@ def flask_search():
     matcher = re.compile(term)
     # ruleid: mergegate.regex-injection
     found = re.search(request.args["pattern"], TEXT)
+    # ruleid: mergegate.regex-injection
+    found = re.prefixmatch(pattern=term, string=TEXT)
     # ok: mergegate.regex-injection
     found = re.search(re.escape(term), TEXT)
     # ok: mergegate.regex-injection
@@ -367,4 +385,53 @@ def flask_shell_variants():
     pty.spawn(["nslookup", "--", target])
     # ok: mergegate.command-injection
     os.execl("/usr/bin/nslookup", "nslookup", "--", target)
+    return "ok"
+
+
+# --- mergegate.system-prompt-injection / mergegate.user-prompt-to-model ----------------
+
+
+@app.route("/chat")
+def flask_chat():
+    persona = request.args["persona"]
+    question = request.args["q"]
+    role = request.args.get("role", "user")
+    # ruleid: mergegate.system-prompt-injection
+    answer = llm.responses.create(model="gpt-4.1", instructions="Talk like " + persona, input="hi")
+    # ruleid: mergegate.user-prompt-to-model
+    answer = llm.responses.create(model="gpt-4.1", instructions="Be brief.", input=question)
+    answer = llm.chat.completions.create(
+        model="gpt-4.1",
+        messages=[
+            # ruleid: mergegate.system-prompt-injection
+            {"role": "system", "content": f"You are {persona}."},
+            # ok: mergegate.system-prompt-injection
+            {"role": "system", "content": "You are a helpful assistant."},
+            # ruleid: mergegate.user-prompt-to-model
+            {"role": "user", "content": question},
+            # ruleid: mergegate.system-prompt-injection
+            {"role": role, "content": "hello"},
+        ],
+    )
+    # ruleid: mergegate.system-prompt-injection
+    reply = claude.messages.create(model="claude", max_tokens=9, system="Talk like " + persona, messages=[])
+    # ruleid: mergegate.system-prompt-injection
+    agent = Agent(name="helper", instructions=f"Help with {persona}")
+    # ok: mergegate.system-prompt-injection
+    agent = Agent(name="helper", instructions="Help with the shop's orders.")
+    # ruleid: mergegate.user-prompt-to-model
+    result = Runner.run_sync(agent, question)
+    # ruleid: mergegate.system-prompt-injection
+    SystemMessage(content="Talk like " + persona)
+    # ruleid: mergegate.user-prompt-to-model
+    HumanMessage(content=question)
+    # ok: mergegate.user-prompt-to-model
+    done = subprocess.run(["echo", "hi"])
+    return str(answer)
+
+
+@app.route("/recipes", methods=["POST"])
+def flask_recipe():
+    # ok: mergegate.system-prompt-injection
+    recipe = Recipe(title=request.form["title"], instructions=request.form["instructions"])
     return "ok"

@@ -2,6 +2,7 @@
 # ruff: noqa
 # fmt: off
 import ftplib
+import http.client
 import http.server
 import socket
 import ssl
@@ -13,9 +14,13 @@ import httpx
 import paramiko
 import requests
 import uvicorn
+from OpenSSL import SSL
+from azure.keyvault.secrets import SecretClient
+from azure.storage.fileshare import ShareFileClient
 from django.http import JsonResponse
 from fastapi import FastAPI
-from flask import Flask, request
+from flask import Flask, make_response, request
+from werkzeug.datastructures import Headers
 
 app = Flask(__name__)
 api = FastAPI()
@@ -34,11 +39,57 @@ def flask_preview():
     page = urllib.request.urlopen(request.form["feed"])
     # ruleid: mergegate.ssrf
     page = requests.get(f"https://{request.args['host']}/status", timeout=5)
-    # ok: mergegate.ssrf
+    # ruleid: mergegate.ssrf-path
     page = requests.get(f"https://api.example.com/users/{request.args['user']}", timeout=5)
     # ok: mergegate.ssrf
     page = requests.get(API_BASE + "/search", params={"q": url}, timeout=5)
+    # ruleid: mergegate.ssrf
+    connection = http.client.HTTPSConnection(request.args["host"])
+    # ruleid: mergegate.ssrf
+    vault = SecretClient(vault_url=url, credential=None)
+    # ruleid: mergegate.ssrf
+    share = ShareFileClient.from_file_url(f"https://{request.args['account']}/share")
     return page.text
+
+
+@app.route("/proxied")
+def flask_mounted_session():
+    session = requests.Session()
+    session.mount("https://", requests.adapters.HTTPAdapter())
+    # ruleid: mergegate.ssrf
+    return session.get(request.args["url"]).text
+
+
+@app.route("/mounted")
+def flask_any_mounted_session(policy):
+    session = policy.session()
+    session.mount("https://", requests.adapters.HTTPAdapter())
+    # ruleid: mergegate.ssrf
+    return session.get(request.args["url"]).text
+
+
+# --- mergegate.ssrf-path ---------------------------------------------------------------
+
+
+@app.route("/user")
+def flask_user_profile():
+    name = request.args["name"]
+    # ruleid: mergegate.ssrf-path
+    profile = requests.get("https://api.example.com/users/" + name, timeout=5)
+    # ruleid: mergegate.ssrf-path
+    profile = requests.get(f"https://api.example.com/users/{name}/repos", timeout=5)
+    # ok: mergegate.ssrf-path
+    profile = requests.get(f"https://api.example.com/users/{urllib.parse.quote(name, safe='')}")
+    # ok: mergegate.ssrf-path
+    profile = requests.get(f"https://api.example.com/users#{name}", timeout=5)
+    # ok: mergegate.ssrf-path
+    profile = requests.get("https://api.example.com/users", params={"name": name}, timeout=5)
+    # ruleid: mergegate.ssrf
+    profile = requests.get("https://" + name, timeout=5)
+    connection = http.client.HTTPSConnection("api.example.com")
+    # ruleid: mergegate.ssrf-path
+    connection.request("GET", "/users/" + name)
+    return profile.text
 
 
 def django_webhook(request):
@@ -124,7 +175,61 @@ def legacy_tls():
     context.minimum_version = ssl.TLSVersion.TLSv1_1
     # ok: mergegate.ssl-weak-protocol
     context.minimum_version = ssl.TLSVersion.TLSv1_2
+    # ruleid: mergegate.ssl-weak-protocol
+    context.options &= ~ssl.OP_NO_TLSv1_1
+    # ok: mergegate.ssl-weak-protocol
+    context.options &= ~ssl.OP_NO_COMPRESSION
     return context
+
+
+# --- mergegate.ssl-context-allows-legacy-tls / mergegate.ssl-wrap-socket ---------------
+
+
+def legacy_range(sock):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS)
+    context.options |= ssl.OP_NO_TLSv1
+    # ruleid: mergegate.ssl-context-allows-legacy-tls
+    return context.wrap_socket(sock, server_hostname="example.com")
+
+
+def raised_minimum(sock):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS)
+    context.options |= ssl.OP_NO_TLSv1 | ssl.OP_NO_TLSv1_1
+    # ok: mergegate.ssl-context-allows-legacy-tls
+    return context.wrap_socket(sock, server_hostname="example.com")
+
+
+def client_context(sock):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # ok: mergegate.ssl-context-allows-legacy-tls
+    return context.wrap_socket(sock, server_hostname="example.com")
+
+
+def set_minimum(sock):
+    context = ssl.SSLContext(ssl.PROTOCOL_SSLv23)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    # ok: mergegate.ssl-context-allows-legacy-tls
+    return context.wrap_socket(sock, server_hostname="example.com")
+
+
+def pyopenssl_range(sock):
+    context = SSL.Context(SSL.SSLv23_METHOD)
+    context.set_options(SSL.OP_NO_SSLv2)
+    # ruleid: mergegate.ssl-context-allows-legacy-tls
+    connection = SSL.Connection(context, sock)
+    safe = SSL.Context(SSL.TLS_METHOD)
+    safe.set_min_proto_version(SSL.TLS1_2_VERSION)
+    # ok: mergegate.ssl-context-allows-legacy-tls
+    connection = SSL.Connection(safe, sock)
+    return connection
+
+
+def old_wrap(sock):
+    # ruleid: mergegate.ssl-wrap-socket
+    wrapped = ssl.wrap_socket(sock)
+    # ok: mergegate.ssl-wrap-socket
+    wrapped = ssl.wrap_socket(sock, ssl_version=ssl.PROTOCOL_TLS_CLIENT, cert_reqs=ssl.CERT_REQUIRED)
+    return wrapped
 
 
 # --- mergegate.bind-all-interfaces -----------------------------------------------------
@@ -214,3 +319,30 @@ def flask_lang():
     # ok: mergegate.header-injection
     response.headers["Content-Language"] = request.args["lang"]
     return response
+
+
+# --- mergegate.header-name-injection ---------------------------------------------------
+
+
+@app.route("/download")
+def flask_custom_header():
+    name = request.args["header"]
+    value = request.args["value"]
+    # ruleid: mergegate.header-name-injection
+    response = make_response("hello", {name: "1"})
+    # ok: mergegate.header-name-injection
+    response = make_response("hello", {"X-Value": value})
+    # ruleid: mergegate.header-name-injection
+    response.headers[name] = "1"
+    # ok: mergegate.header-name-injection
+    response.headers["X-Value"] = value
+    headers = Headers()
+    # ruleid: mergegate.header-name-injection
+    headers.add(name, "1")
+    # ruleid: mergegate.header-name-injection
+    extra = [(name, "1")]
+    response.headers.extend(extra)
+    # ok: mergegate.header-name-injection
+    response.headers.add(name.replace("\n", "").replace("\r", ""), "1")
+    return response
+

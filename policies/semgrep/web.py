@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.middleware import Middleware
 from fastapi.responses import HTMLResponse, RedirectResponse
 from flask import Blueprint, Flask, abort, jsonify, make_response, redirect, render_template, render_template_string, request, url_for
 from flask_cors import CORS
@@ -93,6 +94,23 @@ def fastapi_welcome(user: str):
 
 ALLOWED_HOSTS = {"example.com", "www.example.com"}
 SITE_PATTERN = re.compile(r"https://(www\.)?example\.com/[\w/-]*")
+
+
+@app.route("/back")
+def flask_back():
+    target = request.args.get("next", "")
+    target = target.replace("\\", "/")
+    if not urlparse(target).netloc:
+        # ok: mergegate.open-redirect
+        return redirect(target)
+    raw = request.args.get("next", "")
+    if not urlparse(raw).netloc:
+        # ruleid: mergegate.open-redirect
+        return redirect(raw)
+    home = "https://example.com/"
+    home += raw
+    # ok: mergegate.open-redirect
+    return redirect(home)
 
 
 @app.route("/go")
@@ -241,6 +259,13 @@ api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True, 
 api.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
 # ok: mergegate.cors-wildcard-with-credentials
 api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=False)
+ALLOWED = ["*"]
+# ruleid: mergegate.cors-wildcard-with-credentials
+api.add_middleware(CORSMiddleware, allow_credentials=True, allow_origins=ALLOWED)
+# ruleid: mergegate.cors-wildcard-with-credentials
+stack = [Middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)]
+# ok: mergegate.cors-wildcard-with-credentials
+stack = [Middleware(CORSMiddleware, allow_origins=ALLOWED)]
 
 CORS_ALLOW_CREDENTIALS = True
 # ruleid: mergegate.cors-wildcard-with-credentials

@@ -24,9 +24,12 @@ OWN_SOURCES = {
     "mergegate.exception-exposed",
     "mergegate.nosql-injection",
     "mergegate.header-injection",
+    "mergegate.ssrf-path",
+    "mergegate.secret-logged",
 }
 """Taint rules with sources of their own: a caught exception's text, a query document the
-client shapes, what a raw HTTP or WSGI server hands its handler."""
+client shapes, what a raw HTTP or WSGI server hands its handler, a URL of a fixed host that
+request data extends, a value named as a secret."""
 ANNOTATION = re.compile(r"^\s*#\s*(ruleid|ok):\s*(.+)$")
 
 
