@@ -69,6 +69,13 @@ class Targets:
         read = {name.removeprefix("./") for name in seen}
         return sorted(name for name in self.trees if name not in read)
 
+    def text(self, name: str) -> str:
+        """The text of the file the scanner knows as ``name``."""
+        name = name.removeprefix("./")
+        if name not in self._sources:
+            self._sources[name] = (self.root / name).read_text("utf-8", "replace")
+        return self._sources[name]
+
     def finding(
         self,
         name: str,
@@ -82,10 +89,8 @@ class Targets:
         """The tree and the Finding for one raw result about the file ``name``."""
         name = name.removeprefix("./")
         tree, path = self.trees[name]
-        if name not in self._sources:
-            self._sources[name] = (self.root / name).read_text("utf-8", "replace")
         start, end = lines
-        key = code_at(self._sources[name], start, end)
+        key = code_at(self.text(name), start, end)
         return tree, Finding(tool, rule_id, severity, cwe, path, start, end, message,
                              fingerprint(tool, rule_id, key))  # fmt: skip
 

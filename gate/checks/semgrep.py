@@ -4,13 +4,17 @@ package, never from the change) over the changed Python files of both trees, off
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
+
+import yaml
 
 from gate.checks.interface import CheckContext, Errored
 from gate.checks.scanned import ScannerCheck, Targets
 from gate.findings import Finding, Severity
 from gate.resources import resource
+from gate.rules.bindings import Span, origins_at
 
 TOOL = "semgrep"
 RULES_DIR = "semgrep-rules"
@@ -77,10 +81,15 @@ def _findings(report: dict[str, Any], targets: Targets) -> dict[str, list[Findin
     if missing:
         return f"semgrep did not read {', '.join(missing)}"
     out: dict[str, list[Finding]] = {"head": [], "base": []}
+    origins = _origins(report["results"], targets)
     for item in report["results"]:
         extra = item["extra"]
         meta = extra.get("metadata", {})
         severity = meta.get("mergegate-severity")
+        message = " ".join(str(extra["message"]).split())
+        came = origins.get((item["path"], *_span(item)))
+        if came:
+            message += f" The data comes {came}."
         tree, finding = targets.finding(
             item["path"],
             TOOL,
@@ -90,10 +99,40 @@ def _findings(report: dict[str, Any], targets: Targets) -> dict[str, list[Findin
             else _SEVERITY.get(extra["severity"], Severity.LOW),
             _cwe(meta.get("cwe")),
             (item["start"]["line"], item["end"]["line"]),
-            " ".join(str(extra["message"]).split()),
+            message,
         )
         out[tree].append(finding)
     return out
+
+
+def _span(item: dict[str, Any]) -> Span:
+    start, end = item["start"], item["end"]
+    return (start["line"], start["col"], end["line"], end["col"])
+
+
+def _origins(results: list[dict[str, Any]], targets: Targets) -> dict[tuple[str, *Span], str]:
+    """Where the data of each taint rule's finding comes from (semgrep's open engine
+    reports only the sink), by file and span."""
+    spans: dict[str, list[Span]] = {}
+    for item in results:
+        if _rule_id(item["check_id"]) in _taint_rules():
+            spans.setdefault(item["path"], []).append(_span(item))
+    return {
+        (path, *span): said
+        for path, wanted in spans.items()
+        for span, said in origins_at(targets.text(path), wanted).items()
+    }
+
+
+@functools.cache
+def _taint_rules() -> frozenset[str]:
+    """The ids of the pack's taint rules, whose findings are where the data arrives."""
+    return frozenset(
+        rule["id"]
+        for _, text in _rule_files()
+        for rule in (yaml.safe_load(text) or {}).get("rules", [])
+        if rule.get("mode") == "taint"
+    )
 
 
 def _incomplete(error: dict[str, Any]) -> bool:

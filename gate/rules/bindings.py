@@ -5,13 +5,19 @@ tarfile.open(p)``, ``with zipfile.ZipFile(p) as z``, ``query = f"..."``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import libcst as cst
+from libcst.metadata import CodeRange, PositionProvider
 
 from gate.rules.interface import CstRule, RuleSettings
 from gate.rules.nodes import source
 
 _SHOWN = 3  # origins named in a message at the most
 _FOLLOWED = 3  # assignments followed back from a value at the most
+_PATH_MODULES = {"os.path", "posixpath", "ntpath"}
+_CONSTANT = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 
 
 class BindingRule(CstRule):
@@ -76,12 +82,14 @@ class BindingRule(CstRule):
             ]
         if isinstance(node, cst.BinaryOperation):
             return self._parts(node.left, follow) + self._parts(node.right, follow)
-        if (  # "...".format(x), " ".join(xs)
+        if (  # "...".format(x), " ".join(xs), os.path.join(a, b)
             isinstance(node, cst.Call)
             and isinstance(node.func, cst.Attribute)
             and node.func.attr.value in ("format", "join")
         ):
-            parts = self._parts(node.func.value, follow)
+            receiver = node.func.value
+            module = source(receiver) in _PATH_MODULES
+            parts = [] if module else self._parts(receiver, follow)
             return parts + [d for a in node.args for d in self._parts(a.value, follow)]
         if isinstance(node, cst.Tuple | cst.List):
             return [d for e in node.elements for d in self._parts(e.value, follow)]
@@ -91,6 +99,8 @@ class BindingRule(CstRule):
                 return self._parts(bound, follow - 1)
             if self._signatures and node.value in self._signatures[-1][1]:
                 return [f"`{node.value}` (a parameter of {self._signatures[-1][0]}())"]
+            if _CONSTANT.match(node.value):  # a module's constant: not where data enters
+                return []
         text = " ".join(source(node).split())
         return [f"`{text if len(text) <= 40 else text[:37] + '...'}`"]
 
@@ -120,3 +130,71 @@ class BindingRule(CstRule):
 
     def visit_For(self, node: cst.For) -> None:
         self._bind(node.target, None)
+
+
+Span = tuple[int, int, int, int]
+"""Where an expression lies: first line, first column, last line, end column (lines from 1,
+columns from 1, the end one past the last character: semgrep's convention)."""
+
+
+def origins_at(code: str, spans: Iterable[Span]) -> dict[Span, str]:
+    """What :meth:`BindingRule.origins` says of the expression at each span of ``code``,
+    for the spans where it says something. Semgrep's open engine reports where a taint
+    rule's data arrives (the sink), not where it came from: this names it."""
+    wanted = set(spans)
+    if not wanted:
+        return {}
+    try:
+        module = cst.MetadataWrapper(cst.parse_module(code))
+    except (cst.ParserSyntaxError, RecursionError):
+        return {}
+    finder = _SpanOrigins(wanted)
+    module.visit_batched([finder])
+    return finder.found
+
+
+class _SpanOrigins(BindingRule):
+    """Records the origins of the expressions whose position is one of ``wanted``."""
+
+    def __init__(self, wanted: set[Span]) -> None:
+        super().__init__(RuleSettings(), "")
+        self.wanted = wanted
+        self.found: dict[Span, str] = {}
+
+    def _look(self, node: cst.BaseExpression) -> None:
+        position = self.get_metadata(PositionProvider, node, None)
+        if not isinstance(position, CodeRange):
+            return
+        start, end = position.start, position.end
+        span = (start.line, start.column + 1, end.line, end.column + 1)
+        if span in self.wanted and span not in self.found:
+            said = self.origins(node)
+            if said and said != f"from `{' '.join(source(node).split())}`":
+                self.found[span] = said
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self._look(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._look(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._look(node)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self._look(node)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self._look(node)
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self._look(node)
+
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+        self._look(node)
+
+    def visit_List(self, node: cst.List) -> None:
+        self._look(node)
+
+    def visit_Tuple(self, node: cst.Tuple) -> None:
+        self._look(node)
