@@ -158,6 +158,8 @@ def local_tool(path):
 def scratch():
     # ruleid: mergegate.tempfile-mktemp
     name = tempfile.mktemp(suffix=".json")
+    # ruleid: mergegate.tempfile-mktemp
+    name = os.tempnam()
     # ok: mergegate.tempfile-mktemp
     handle, name = tempfile.mkstemp(suffix=".json")
     # ok: mergegate.tempfile-mktemp
