@@ -67,6 +67,12 @@ class BindingRule(CstRule):
         more = f" and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
         return "from " + ", ".join(found[:_SHOWN]) + more
 
+    def report_from(self, node: cst.CSTNode, value: cst.Arg | None) -> None:
+        """Report ``node``, naming in the message where ``value`` (the argument that
+        carries the data into it) comes from, when that can be told."""
+        origins = self.origins(value.value) if value is not None and not value.star else ""
+        self.report(node, f"{self.MESSAGE} ({origins})" if origins else None)
+
     def _parts(self, node: cst.BaseExpression, follow: int) -> list[str]:
         """The values that are not literals in a string expression, described."""
         if isinstance(node, cst.SimpleString | cst.Integer | cst.Float):

@@ -50,4 +50,4 @@ class DynamicCodeExecution(BindingRule):
             code = node.args[0].value
             if is_literal_string(self.bound_value(code) or code):
                 return  # a literal, directly or through a name bound to one here
-        self.report(node)
+        self.report_from(node, node.args[0] if node.args else None)

@@ -107,8 +107,7 @@ class ShellInjection(BindingRule):
         if command is None:
             return
         if command.star or not self._is_safe(command.value):
-            origins = "" if command.star else self.origins(command.value)
-            self.report(node, f"{self.MESSAGE} ({origins})" if origins else None)
+            self.report_from(node, command)
 
     def _is_safe(self, node: cst.BaseExpression) -> bool:
         """A fixed command line, or one whose every interpolated value is shell-quoted

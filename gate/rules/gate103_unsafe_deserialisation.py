@@ -113,9 +113,10 @@ class UnsafeDeserialisation(BindingRule):
 
     def visit_Call(self, node: cst.Call) -> None:
         names = self.qualified_names(node.func)
+        data = argument(node, 0, None)
         if names & _ALWAYS:
             if not self._made_here(node):
-                self.report(node)
+                self.report_from(node, data)
         elif names & _YAML_LOAD:
             loader = argument(node, 1, "Loader")
             if (
@@ -123,11 +124,11 @@ class UnsafeDeserialisation(BindingRule):
                 or loader.star
                 or not self.qualified_names(loader.value) & _YAML_SAFE_LOADERS
             ):
-                self.report(node)
+                self.report_from(node, data)
         elif names & _TORCH_LOAD:
             weights_only = argument(node, None, "weights_only")
             if weights_only is None or weights_only.star or not is_true_literal(weights_only.value):
-                self.report(node)
+                self.report_from(node, data)
 
     def _made_here(self, node: cst.Call) -> bool:
         """Whether the bytes loaded are made by ``dumps`` right here (or by the value the

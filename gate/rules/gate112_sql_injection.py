@@ -132,8 +132,7 @@ class SqlInjection(BindingRule):
             return
         value = self.bound_value(query.value) or query.value
         if is_formatted_sql(value) and not self._only_numbers(value):
-            origins = self.origins(query.value)
-            self.report(node, f"{self.MESSAGE} ({origins})" if origins else None)
+            self.report_from(node, query)
 
     def _only_numbers(self, node: cst.BaseExpression) -> bool:
         """An f-string whose every value is a number: nothing but digits can reach the SQL."""

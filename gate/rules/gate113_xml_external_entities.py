@@ -7,7 +7,8 @@ from typing import ClassVar
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.interface import CstRule, Example
+from gate.rules.bindings import BindingRule
+from gate.rules.interface import Example
 from gate.rules.nodes import argument, is_false_literal, string_value
 
 _STDLIB = {
@@ -32,7 +33,7 @@ _LXML = {
 _LXML_PARSER = {"lxml.etree.XMLParser", "lxml.objectify.XMLParser", "lxml.objectify.makeparser"}
 
 
-class XmlExternalEntities(CstRule):
+class XmlExternalEntities(BindingRule):
     """XML from outside is parsed with a parser that expands entities.
 
     A document can declare entities that read local files (``<!ENTITY x SYSTEM
@@ -88,7 +89,7 @@ class XmlExternalEntities(CstRule):
         if source is not None and string_value(source.value) is not None:
             return  # a file or document fixed in the code, not input
         if names & _STDLIB:
-            self.report(node)
+            self.report_from(node, source)
         else:
             position = next((_LXML[n] for n in names if n in _LXML), None)
             if position is not None and argument(node, position, "parser") is None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from gate.rules.gate101_dynamic_code import DynamicCodeExecution
 from gate.rules.gate102_shell_injection import ShellInjection
+from gate.rules.gate103_unsafe_deserialisation import UnsafeDeserialisation
 from gate.rules.gate104_archive_extraction import ArchiveExtraction
 from gate.rules.gate112_sql_injection import SqlInjection
+from gate.rules.gate113_xml_external_entities import XmlExternalEntities
 from gate.rules.gate114_exception_swallowed import SwallowedException
 from gate.rules.gate304_assertions_removed import AssertionsRemoved
 from gate.rules.gate305_expected_value_edited import ExpectedValueEdited
@@ -129,6 +132,22 @@ def test_an_edited_expectation_names_the_test_and_asks_for_approval() -> None:
             "def find(db, user_id, kind):\n"
             "    db.execute('SELECT * FROM t WHERE id = %s AND k = %s' % (user_id, kind))\n",
             "(from `user_id` (a parameter of find()), `kind` (a parameter of find()))",
+        ),
+        (
+            DynamicCodeExecution,
+            "def calc(request):\n    expr = request.args['expr']\n    return eval(expr)\n",
+            "(from `request.args['expr']`)",
+        ),
+        (
+            UnsafeDeserialisation,
+            "import pickle\ndef restore(blob):\n    return pickle.loads(blob)\n",
+            "(from `blob` (a parameter of restore()))",
+        ),
+        (
+            XmlExternalEntities,
+            "import xml.etree.ElementTree as ET\ndef view(request):\n"
+            "    return ET.fromstring(request.data)\n",
+            "(from `request.data`)",
         ),
     ],
 )
