@@ -26,6 +26,11 @@ __all__ = [
 ]  # fmt: skip
 
 
+NEWER_STDLIB = frozenset({"annotationlib", "compression"})
+"""Top-level standard library modules of Pythons newer than the one the rules run on
+(3.14's), which a project may import where it runs on them."""
+
+
 @dataclass(frozen=True)
 class DependencyIndex:
     """The base revision's and the change's declared dependencies, and the shipped data."""
@@ -42,14 +47,20 @@ class DependencyIndex:
     """Normalised names of well-known distributions (the shipped index)."""
 
     def providers(self, module: str) -> tuple[str, ...]:
-        """The distributions that may provide the top-level module of ``module``."""
-        top = module.split(".")[0]
-        return (*self.import_names.get(top, ()), normalize(top))
+        """The distributions that may provide the top-level module of ``module``, and, for
+        a namespace package's module (``backports.zstd``, ``zope.interface``), the
+        distribution named after its first two parts."""
+        parts = module.split(".")
+        top = parts[0]
+        namespace = (normalize(".".join(parts[:2])),) if len(parts) > 1 else ()
+        return (*self.import_names.get(top, ()), normalize(top), *namespace)
 
     def is_known(self, module: str) -> bool:
-        """Whether ``module`` is stdlib, first-party, or declared by the base or the change."""
+        """Whether ``module`` is stdlib (of any Python this version of the gate knows),
+        first-party, or declared by the base or the change."""
         top = module.split(".")[0]
-        if top in sys.stdlib_module_names or top in self.first_party or top == "__future__":
+        stdlib = top in sys.stdlib_module_names or top in NEWER_STDLIB
+        if stdlib or top in self.first_party or top == "__future__":
             return True
         declared = self.base.names | self.base.locked | self.head.names
         return any(name in declared for name in self.providers(module))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import libcst as cst
@@ -25,10 +26,12 @@ class UndeclaredImport(CstRule):
     dependencies the change itself declares (judged in turn by GATE202), the standard
     library and the repository's own modules; known import-name/distribution-name
     mismatches (``yaml``/PyYAML, ``jwt``/PyJWT, ``Crypto``/pycryptodome ...) are shipped
-    as data. Imports guarded by ``except ImportError`` are optional and not reported, nor
-    are pytest, hypothesis and coverage in test files (the sandbox runs the tests with
-    them). A repository that declares no dependencies at all is not judged. Declare the
-    dependency (and lock it), or remove the import.
+    as data, and a namespace package's module (``backports.zstd``) is its own
+    distribution's; the standard library is that of every Python up to 3.14. Imports
+    guarded by ``except ImportError`` are optional and not reported, nor are pytest,
+    hypothesis and coverage in test files (the sandbox runs the tests with them). A
+    repository that declares no dependencies at all is not judged. Declare the dependency
+    (and lock it), or remove the import.
     """
 
     ID = "GATE201"
@@ -42,6 +45,8 @@ class UndeclaredImport(CstRule):
         "try:\n    import ujson as json\nexcept ImportError:\n    import json\n",
         "from __future__ import annotations\nimport typing_extensions\n",
         Example(code="import leftpadx\n", base="import leftpadx\n"),
+        "from backports import zstd\nimport backports.zstd\n",
+        "import sys\nif sys.version_info >= (3, 14):\n    from compression import zstd\n",
         Example(code="import pytest\nfrom hypothesis import given\n", path="tests/test_x.py"),
     ]
     INVALID: ClassVar = [
@@ -51,6 +56,7 @@ class UndeclaredImport(CstRule):
         "import requests_oauth3.client as oauth\n",
         "import flask\n",
         "def f():\n    import huggingface_utils_pro\n",
+        "from backports import lzma_plus\n",
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -72,13 +78,21 @@ class UndeclaredImport(CstRule):
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None:
             return
-        self._judge(node, _dotted(node.module))
+        module = _dotted(node.module)
+        # `from backports import zstd` imports the module backports.zstd, of its own
+        # distribution when backports is a namespace package.
+        names = node.names if isinstance(node.names, Sequence) else ()
+        self._judge(
+            node,
+            module,
+            [f"{module}.{alias.name.value}" for alias in names if isinstance(alias.name, cst.Name)],
+        )
 
-    def _judge(self, node: cst.CSTNode, module: str) -> None:
+    def _judge(self, node: cst.CSTNode, module: str, submodules: Sequence[str] = ()) -> None:
         index = self.settings.dependencies
         if index is None or not index.base.files or self._optional_depth:
             return
-        if index.is_known(module):
+        if index.is_known(module) or (submodules and all(map(index.is_known, submodules))):
             return
         top = module.split(".")[0]
         if top in _TEST_RUNNER and self.settings.is_test_file(self.path):

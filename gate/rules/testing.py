@@ -23,7 +23,8 @@ def _default_settings() -> RuleSettings:
 
 
 def _example_index() -> DependencyIndex:
-    # A repository that declares requests, PyYAML, PyJWT and httpx in pyproject.toml,
+    # A repository that declares requests, PyYAML, PyJWT, httpx and backports.zstd (a
+    # namespace package's distribution) in pyproject.toml,
     # locks leftpadx, and is itself the package `app`; with the shipped data.
     from gate.checks.rules import import_names
     from gate.resources import resource
@@ -31,7 +32,7 @@ def _example_index() -> DependencyIndex:
     well_known = resource("policies", "well-known-packages.txt").read_text("utf-8")
     return DependencyIndex(
         base=Declared(
-            runtime=("requests", "pyyaml", "pyjwt", "httpx", "typing-extensions"),
+            runtime=("requests", "pyyaml", "pyjwt", "httpx", "typing-extensions", "backports.zstd"),
             files=("pyproject.toml",),
         ),
         head=Declared(locked=frozenset({"leftpadx"}), files=("poetry.lock",)),
