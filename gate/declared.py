@@ -371,8 +371,8 @@ class _Found:
                 continue
             extras = parser.get(section, "extras", fallback="")
             self.test_extras |= {e.strip() for e in re.split(r"[,\s]+", extras) if e.strip()}
-            for line in parser.get(section, "deps", fallback="").splitlines():
-                self._test_line(line.strip())
+            for line in _tox_deps(parser, parser.get(section, "deps", fallback="")):
+                self._test_line(line)
 
     def _nox(self, text: str) -> None:
         for node in ast.walk(syntax.parse(text)):
@@ -393,6 +393,24 @@ class _Found:
             self.test_files.add(PurePosixPath(match[1]).as_posix().removeprefix("./"))
         elif not line.startswith(("-", "{", ".")):
             self.test_requirements.append(line)
+
+
+_TOX_REFERENCE = re.compile(r"^\{\[([^\]]+)\]([\w-]+)\}$")
+
+
+def _tox_deps(parser: configparser.ConfigParser, value: str, depth: int = 0) -> list[str]:
+    """The lines of a tox ``deps`` value, comments dropped and ``{[section]key}``
+    references (tox's substitution of another section's value) expanded."""
+    lines: list[str] = []
+    for raw in value.splitlines():
+        line = re.sub(r"(^|\s)#.*$", "", raw).strip()
+        reference = _TOX_REFERENCE.match(line)
+        if reference and depth < 5:
+            section, key = reference.groups()
+            lines += _tox_deps(parser, parser.get(section, key, fallback=""), depth + 1)
+        elif line:
+            lines.append(line)
+    return lines
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -100,6 +100,18 @@ def test_what_a_tree_declares_for_its_tests(tmp_path: Path) -> None:
     assert {"sphinx", "furo", "requests"} <= found.names
 
 
+def test_a_tox_section_other_environments_refer_to_is_read(tmp_path: Path) -> None:
+    # scrapy's layout: the test requirements in a section of their own, substituted
+    (tmp_path / "tox.ini").write_text(
+        "[test-requirements]\ndeps =\n    pexpect >= 4.8.0\n"
+        "    sybil >= 1.3.0  # https://example.invalid/issue\n\n"
+        "[testenv]\ndeps =\n    {[test-requirements]deps}\n    pytest-timeout\n"
+    )
+    found = read_tree(tmp_path)
+    assert found.for_tests()[0] == ["pexpect>=4.8.0", "pytest-timeout", "sybil>=1.3.0"]
+    assert {"pexpect", "sybil"} <= found.names
+
+
 def test_setup_py_is_read_without_running_it(tmp_path: Path) -> None:
     (tmp_path / "setup.py").write_text(
         "import os\nfrom setuptools import setup\n"
