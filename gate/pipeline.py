@@ -31,6 +31,7 @@ from gate.checks.interface import (
     Skipped,
     Slots,
 )
+from gate.checks.suite.tests import NOT_REQUIRED
 from gate.errors import BadInputError
 from gate.findings import Finding
 from gate.policy import loader
@@ -134,9 +135,18 @@ def run(request: Request) -> Run:
             )
             timed = run_checks(checks, context)
     outcomes = {check_id: outcome for check_id, (outcome, _) in timed.items()}
-    tests_ran = isinstance(outcomes.get("tests"), Completed)
+    tests = outcomes.get("tests")
+    tests_ran = isinstance(tests, Completed)
+    unrequired = frozenset(
+        f.path
+        for f in (tests.findings if isinstance(tests, Completed) else ())
+        if f.rule_id == NOT_REQUIRED
+    )
     judged = sorted(
-        (judge(f, policy, started.date(), tests_ran=tests_ran) for f in findings_of(outcomes)),
+        (
+            judge(f, policy, started.date(), tests_ran=tests_ran, unrequired=unrequired)
+            for f in findings_of(outcomes)
+        ),
         key=lambda j: j.finding.sort_key(),
     )
     reasons = conditions(policy).failures(Results(outcomes, judged, sandbox.name))

@@ -110,11 +110,20 @@ def conditions(policy: Policy) -> AllOf:
     )
 
 
-def judge(finding: Finding, policy: Policy, today: date, *, tests_ran: bool = False) -> Judged:
+def judge(
+    finding: Finding,
+    policy: Policy,
+    today: date,
+    *,
+    tests_ran: bool = False,
+    unrequired: frozenset[str] = frozenset(),
+) -> Judged:
     """The action the policy takes on ``finding``, and why (``tests_ran``: the ``tests``
-    check completed in this run)."""
+    check completed in this run; ``unrequired``: the test files with tests it could not
+    require, because they fail on the base revision, so it could not judge their edits)."""
     action, reason = _rule_action(finding, policy)
-    if action is Action.BLOCK and tests_ran and finding.rule_id in policy.judged_by_tests:
+    judged = tests_ran and finding.path not in unrequired
+    if action is Action.BLOCK and judged and finding.rule_id in policy.judged_by_tests:
         return Judged(
             finding,
             Action.WARN,

@@ -44,6 +44,12 @@ def test_edits_of_existing_tests_are_judged_by_the_tests_check_when_it_ran(rule:
     judged = judge(finding, POLICY, TODAY, tests_ran=True)
     assert judged.action is Action.WARN
     assert "base form" in judged.reason
+    # A file with tests that fail on the base revision: the tests check could not require
+    # them, so it did not judge an edit of theirs (a failing test edited to pass blocks).
+    unjudged = judge(
+        finding, POLICY, TODAY, tests_ran=True, unrequired=frozenset({"tests/test_a.py"})
+    )
+    assert unjudged.action is Action.BLOCK
     # Deleting or skipping a test is still a block, whatever the tests check saw.
     for other in ("GATE301", "GATE302"):
         blocked = judge(_finding("rules", other, Severity.HIGH), POLICY, TODAY, tests_ran=True)
