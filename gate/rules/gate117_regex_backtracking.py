@@ -43,7 +43,10 @@ _CATEGORY: dict[Any, Callable[[str], bool]] = {
     sre.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
     sre.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
 }
-_LOOPS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+# Repeats that give characters back when what follows fails, and all repeats (a
+# possessive one, ``a++``, never gives any back, so it cannot make a match slow).
+_BACKTRACKING = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+_LOOPS = (*_BACKTRACKING, sre.POSSESSIVE_REPEAT)
 _RE = "import re\n"
 _FLAG_NAMES = {
     "VERBOSE": sre.SRE_FLAG_VERBOSE,
@@ -88,6 +91,7 @@ class RegexBacktracking(CstRule):
         _RE + r"re.compile(r'(ab|ac)*d')",
         _RE + r"re.compile(r'X([^\.]|\.)*$')",
         _RE + r"re.compile(r'(?:.|\n)*b')",
+        _RE + r"re.compile(r'(a+)++$')",
         Example(
             code="import re\nA = re.compile(r'(a+)+$')\nx = 1\n",
             base="import re\nA = re.compile(r'(a+)+$')\n",
@@ -152,9 +156,9 @@ class _Reader:
     def loops(self, items: Sequence[Any]) -> Iterator[list[Any]]:
         """The body of every loop (an unbounded or long repeat), outermost first."""
         for op, av in items:
-            if op in _LOOPS and op is not None:
+            if op in _LOOPS:
                 _, high, body = av
-                if high == sre.MAXREPEAT or high > _MANY:
+                if op in _BACKTRACKING and (high == sre.MAXREPEAT or high > _MANY):
                     yield list(body.data)
                 yield from self.loops(list(body.data))
             elif op is sre.SUBPATTERN:
@@ -193,7 +197,7 @@ class _Reader:
     def _loop(self, op: Any, av: Any) -> Chars | None:
         """The first characters of a loop that repeats a varying number of times (more
         than once at the most); None for anything else."""
-        if op in _LOOPS and op is not None and av[1] > 1 and av[1] != av[0]:
+        if op in _BACKTRACKING and av[1] > 1 and av[1] != av[0]:
             return self.first(list(av[2].data))
         return None
 
@@ -204,7 +208,7 @@ class _Reader:
             return False  # an anchor ($, \\b) between rounds decides where one ends
         if self._empty_item(op, av):
             return True
-        if op in _LOOPS and op is not None:
+        if op in _LOOPS:
             return self.first(list(av[2].data)) <= chars
         single = self._item(op, av)
         return single is not None and single <= chars
@@ -269,7 +273,7 @@ class _Reader:
         return all(self._empty_item(op, av) for op, av in items)
 
     def _first_of(self, op: Any, av: Any) -> Chars:
-        if op in _LOOPS and op is not None:
+        if op in _LOOPS:
             return self.first(list(av[2].data)) if av[1] else frozenset()
         if op is sre.SUBPATTERN:
             return self.first(list(av[-1].data))
@@ -281,7 +285,7 @@ class _Reader:
         return self.alphabet if chars is None else chars
 
     def _empty_item(self, op: Any, av: Any) -> bool:
-        if op in _LOOPS and op is not None:
+        if op in _LOOPS:
             return av[0] == 0 or self.empty(list(av[2].data))
         if op is sre.SUBPATTERN:
             return self.empty(list(av[-1].data))
