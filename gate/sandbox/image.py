@@ -29,9 +29,10 @@ REPOSITORY = "mergegate-sandbox"
 TOOLS_REPOSITORY = "mergegate-tools"
 # python3-venv: every test run gets a virtual environment of the base Python; gcc, g++,
 # make and python3-dev: the compiler a project's C extension is built with when its run
-# installs it (by its own build backend, in the sandbox, with no network); git, less and
+# installs it (by its own build backend, in the sandbox, with no network), and ccache,
+# which lets the runs of one job reuse what an earlier one compiled; git, less and
 # procps: programs that test suites commonly call.
-PACKAGES = "python3,python3-venv,python3-dev,gcc,g++,make,libc6-dev,git,less,procps"
+PACKAGES = "python3,python3-venv,python3-dev,gcc,g++,make,libc6-dev,ccache,git,less,procps"
 HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
 """/etc/hosts of the root: loopback resolves in every sandbox (docker writes its own)."""
 # The image runs the analysis tools mergegate depends on, at the versions installed here.

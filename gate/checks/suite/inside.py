@@ -24,6 +24,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import venv
@@ -48,6 +49,10 @@ SCRATCH = Path("/tmp")
 LAUNCHER = str(Path(launch.__file__).resolve())
 _TAIL = 4000  # characters of pytest's own output kept for the record
 INSTALL_TIMEOUT = 300
+COMPILER_CACHE = SCRATCH / "mergegate-ccache"
+"""ccache's store for the builds of the change's tree, shared by that tree's runs in one
+job (the existing tests, then the change's own tests): the second build of a C extension
+finds its objects there instead of compiling them again."""
 _RAISED = re.compile(r"^[\w.]*(Error|Exception)\b")
 _SAID = re.compile(r"^error\b", re.IGNORECASE)
 PYTEST_ARGS = (
@@ -142,14 +147,14 @@ class RunEnvironment:
             env[launch.SITE] = self.site
         return env
 
-    def install(self, root: Path, log: Path) -> str | None:
+    def install(self, root: Path, log: Path, *, shared: bool = False) -> str | None:
         """Install the project at ``root`` (editable, without its dependencies, which the
         test environment holds); why not, or None when it was installed or there is
-        nothing to install."""
+        nothing to install. ``shared``: compile through the job's compiler cache."""
         build = editable.build_of(root)
         if build is None:
             return None
-        env = self.variables()
+        env = self.variables() | (compiler_cache(root.parent) if shared else {})
         if not (root / "PKG-INFO").is_file():  # no VCS metadata in a scratch copy
             env.setdefault("SETUPTOOLS_SCM_PRETEND_VERSION", "0.0.0")
         site = str(site_of(self.prefix))
@@ -176,6 +181,25 @@ class RunEnvironment:
         return None
 
 
+def compiler_cache(work: Path) -> dict[str, str]:
+    """The variables that send a build's C and C++ compiles in ``work`` through ccache
+    (when the sandbox has it), with paths under ``work`` hashed relative to it, so that
+    a later run's build of the same sources in another folder hits the cache.
+
+    Only the change's tree shares a cache: its build runs the change's code, which could
+    plant objects in a cache the base's build would read."""
+    ccache = shutil.which("ccache")
+    if ccache is None:
+        return {}
+    variables = {"CCACHE_DIR": str(COMPILER_CACHE), "CCACHE_BASEDIR": str(work)}
+    variables |= {"CCACHE_NOHASHDIR": "1", "CCACHE_SLOPPINESS": "time_macros"}
+    for name in ("CC", "CXX"):
+        compiler = sysconfig.get_config_var(name)
+        if isinstance(compiler, str) and compiler:
+            variables[name] = f"{ccache} {os.environ.get(name, compiler)}"
+    return variables
+
+
 def _cause(log: Path) -> str:
     """The line of a failed build's output that says why: the last exception raised,
     else the last ``error:`` line, else the last line."""
@@ -193,7 +217,7 @@ def pytest_run(spec: RunSpec, request: SuiteRequest, earlier: RunResult | None =
     started = time.monotonic()
     with scratch(spec) as (work, root):
         environment = RunEnvironment(work)
-        install = environment.install(root, work / "install.log")
+        install = environment.install(root, work / "install.log", shared=spec.tree == "head")
         installed = time.monotonic()
         env = environment.variables()
         if install is not None and (root / "src").is_dir():

@@ -105,3 +105,45 @@ def test_coverage_options_without_pytest_cov_are_ignored(calc: Repo, run_tests) 
     assert isinstance(outcome, Completed), outcome
     assert "tests/test_ops.py::test_add" in {f.message.split(" ")[0] for f in outcome.findings}
     assert outcome.metrics["required"] > 0
+
+
+FAST_C = """#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *twice(PyObject *self, PyObject *arg) {
+    return PyNumber_Add(arg, arg);
+}
+
+static PyMethodDef methods[] = {{"twice", twice, METH_O, NULL}, {NULL, NULL, 0, NULL}};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "calc._fast", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__fast(void) { return PyModule_Create(&module); }
+"""
+CACHED = """import os
+import subprocess
+
+
+def test_the_second_build_came_from_the_cache():
+    env = {**os.environ, "CCACHE_DIR": "/tmp/mergegate-ccache"}
+    out = subprocess.run(["ccache", "--print-stats"], env=env, capture_output=True, text=True)
+    stats = dict(line.split("\\t") for line in out.stdout.splitlines() if "\\t" in line)
+    assert int(stats["direct_cache_hit"]) + int(stats["preprocessed_cache_hit"]) >= 1, stats
+"""
+
+
+def test_the_changes_runs_share_what_the_first_compiled(calc: Repo, run_tests) -> None:
+    # The existing tests' run compiles the extension; the change's own tests' run finds
+    # it in the job's compiler cache (its test reads ccache's counters in the sandbox).
+    calc.commit({
+        "setup.py": 'from setuptools import Extension, setup\n\n'
+        'setup(ext_modules=[Extension("calc._fast", ["calc/_fast.c"])])\n',
+        "calc/_fast.c": FAST_C,
+        "tests/test_fast.py": "from calc._fast import twice\n\n\n"
+        "def test_twice():\n    assert twice(21) == 42\n",
+    })  # fmt: skip
+    outcome = run_tests(calc, {"tests/test_cached.py": CACHED})
+    assert isinstance(outcome, Completed), outcome
+    assert [f.message for f in outcome.findings] == []
+    # The change's own test ran, in its own run after the existing tests' one, and passed.
+    assert outcome.metrics["tests"] == outcome.metrics["required"] + 1
+    assert outcome.metrics["failed"] == 0
