@@ -12,7 +12,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider
 
 from gate.rules.interface import CstRule, RuleSettings
-from gate.rules.nodes import source
+from gate.rules.nodes import is_literal_string, source
 
 _SHOWN = 3  # origins named in a message at the most
 _FOLLOWED = 3  # assignments followed back from a value at the most
@@ -23,12 +23,38 @@ _CONSTANT = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 class BindingRule(CstRule):
     """A :class:`CstRule` that tracks, per module, class and function, the last value
     assigned (in source order) to each plain name. A name bound by ``for``, an augmented
-    assignment or a tuple target is forgotten: its value is unknown."""
+    assignment or a tuple target is forgotten: its value is unknown. It also knows the
+    names that the ``if`` statements around a node compared equal to string literals."""
 
     def __init__(self, settings: RuleSettings, path: str) -> None:
         super().__init__(settings, path)
         self._scopes: list[dict[str, cst.BaseExpression | None]] = [{}]
         self._signatures: list[tuple[str, set[str]]] = []
+        self._guards: list[frozenset[str]] = []
+        self._guard_of: dict[int, frozenset[str]] = {}
+
+    def one_of_literals(self, node: cst.BaseExpression) -> bool:
+        """Whether ``node`` is a name that an enclosing ``if`` compared equal to string
+        literals (``if x == "a" or x == "b":``, ``if x in ("a", "b"):``), so that in the
+        ``if``'s body it holds one of them."""
+        return isinstance(node, cst.Name) and any(node.value in g for g in self._guards)
+
+    def visit_If(self, node: cst.If) -> None:
+        names = _compared_to_literals(node.test)
+        if names:
+            self._guard_of[id(node.body)] = names
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._guards.append(self._guard_of.pop(id(node), frozenset()))
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
+        self._guards.pop()
+
+    def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
+        self._guards.append(self._guard_of.pop(id(node), frozenset()))
+
+    def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
+        self._guards.pop()
 
     def bound_value(self, node: cst.BaseExpression) -> cst.BaseExpression | None:
         """What the name ``node`` was last set to in this scope, if known."""
@@ -136,6 +162,32 @@ class BindingRule(CstRule):
 
     def visit_For(self, node: cst.For) -> None:
         self._bind(node.target, None)
+
+
+def _compared_to_literals(test: cst.BaseExpression) -> frozenset[str]:
+    """The names ``test`` is true only for when they equal one of some string literals."""
+    if isinstance(test, cst.BooleanOperation):
+        left, right = _compared_to_literals(test.left), _compared_to_literals(test.right)
+        if isinstance(test.operator, cst.Or):
+            return left if left == right else frozenset()
+        return left | right
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return frozenset()
+    target, operator = test.comparisons[0].comparator, test.comparisons[0].operator
+    if isinstance(operator, cst.Equal):
+        pair = (test.left, target)
+        for name, other in (pair, pair[::-1]):
+            if isinstance(name, cst.Name) and is_literal_string(other):
+                return frozenset({name.value})
+    if (
+        isinstance(operator, cst.In)
+        and isinstance(test.left, cst.Name)
+        and isinstance(target, cst.Tuple | cst.List | cst.Set)
+        and target.elements
+        and all(is_literal_string(e.value) for e in target.elements)
+    ):
+        return frozenset({test.left.value})
+    return frozenset()
 
 
 Span = tuple[int, int, int, int]

@@ -33,6 +33,8 @@ class DynamicCodeExecution(BindingRule):
         "def f(model):\n    return model.eval(data)",
         Example(code="x = eval(expr)\n", base="x = eval(expr)\n"),
         "_TABLE = \"{'a': 1}\"\nTABLE = eval(_TABLE)\n",
+        "if name == 'DEBUG' or name == 'TESTING':\n    value = eval(name)\n",
+        "if name in ('DEBUG', 'TESTING'): value = eval(name)\n",
     ]
     INVALID: ClassVar = [
         "result = eval(request.args['expr'])",
@@ -41,6 +43,9 @@ class DynamicCodeExecution(BindingRule):
         "import builtins\nbuiltins.eval(text)",
         "from builtins import exec as run\nrun(payload)",
         "def f(text):\n    code = text\n    return eval(code)\n",
+        "if name == 'DEBUG' or name.startswith('X'):\n    value = eval(name)\n",
+        "if name == 'DEBUG':\n    pass\nelse:\n    value = eval(name)\n",
+        "if name != 'DEBUG':\n    value = eval(name)\n",
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -50,4 +55,6 @@ class DynamicCodeExecution(BindingRule):
             code = node.args[0].value
             if is_literal_string(self.bound_value(code) or code):
                 return  # a literal, directly or through a name bound to one here
+            if self.one_of_literals(code):
+                return  # checked against literals by the `if` around it
         self.report_from(node, node.args[0] if node.args else None)

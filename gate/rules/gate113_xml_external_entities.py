@@ -31,6 +31,8 @@ _LXML = {
     for name in ("parse", "fromstring", "XML")
 }
 _LXML_PARSER = {"lxml.etree.XMLParser", "lxml.objectify.XMLParser", "lxml.objectify.makeparser"}
+# Text whose markup was escaped holds no declarations or entity references.
+_ESCAPES = {"markupsafe.escape", "html.escape", "xml.sax.saxutils.escape"}
 
 
 class XmlExternalEntities(BindingRule):
@@ -62,6 +64,10 @@ class XmlExternalEntities(BindingRule):
         "import json\ndoc = json.loads(body)",
         "def parse(text):\n    return text\nparse(body)",
         "from lxml import etree\ncatalog = etree.parse('data/catalog.xml')",
+        (
+            "import markupsafe\nfrom lxml import etree\n"
+            "text = markupsafe.escape(body)\nroot = etree.fromstring(text)"
+        ),
         Example(
             code="import xml.etree.ElementTree as ET\nET.parse(f)\nx = 1\n",
             base="import xml.etree.ElementTree as ET\nET.parse(f)\n",
@@ -88,6 +94,9 @@ class XmlExternalEntities(BindingRule):
         source = argument(node, 0, None)
         if source is not None and string_value(source.value) is not None:
             return  # a file or document fixed in the code, not input
+        data = None if source is None else self.bound_value(source.value) or source.value
+        if isinstance(data, cst.Call) and self.qualified_names(data.func) & _ESCAPES:
+            return
         if names & _STDLIB:
             self.report_from(node, source)
         else:

@@ -19,7 +19,7 @@ sre: Any = importlib.import_module("re._constants")
 
 # The functions whose first argument is a pattern, in re and its look-alike regex, and
 # the position of their flags argument.
-_FLAGS_AT = dict(
+FLAGS_AT = dict(
     compile=1,
     search=2,
     match=2,
@@ -31,7 +31,7 @@ _FLAGS_AT = dict(
     subn=4,
     split=3,
 )
-_FUNCTIONS = {f"{module}.{name}": name for module in ("re", "regex") for name in _FLAGS_AT}
+FUNCTIONS = {f"{module}.{name}": name for module in ("re", "regex") for name in FLAGS_AT}
 # The characters a pattern's classes are compared on: ASCII and a few beyond it; the
 # literals of the pattern itself are added per pattern.
 _ALPHABET = frozenset(map(chr, range(128))) | frozenset("\u00a0\u00c6\u00df\u00e9\u2028\u3042")
@@ -110,17 +110,16 @@ class RegexBacktracking(CstRule):
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.qualified_names(node.func) & _FUNCTIONS.keys():
+        if not self.qualified_names(node.func) & FUNCTIONS.keys():
             return
         pattern = argument(node, 0, "pattern")
         text = string_value(pattern.value) if pattern is not None and not pattern.star else None
         if text is None:
             return
-        called = next(_FUNCTIONS[n] for n in self.qualified_names(node.func) if n in _FUNCTIONS)
-        flags = argument(node, _FLAGS_AT[called], "flags")
-        given = cst.Module([]).code_for_node(flags.value) if flags is not None else ""
+        called = next(FUNCTIONS[n] for n in self.qualified_names(node.func) if n in FUNCTIONS)
+        flags = argument(node, FLAGS_AT[called], "flags")
         try:
-            parsed = sre_parse.parse(text, _flags(given))
+            parsed = sre_parse.parse(text, flags_of(flags))
         except (re.error, RecursionError, OverflowError):
             return
         dotall = bool(parsed.state.flags & sre.SRE_FLAG_DOTALL)
@@ -130,9 +129,10 @@ class RegexBacktracking(CstRule):
             self.report(node, f"{self.MESSAGE}: `{shown}` {why}")
 
 
-def _flags(code: str) -> int:
-    """The flags a flags argument's code names (``re.X | re.DOTALL`` ...) that change how
-    the pattern reads."""
+def flags_of(flags: cst.Arg | None) -> int:
+    """The flags a call's flags argument names (``re.X | re.DOTALL`` ...) that change how
+    its pattern reads."""
+    code = cst.Module([]).code_for_node(flags.value) if flags is not None else ""
     value = 0
     for name in re.findall(r"\b(VERBOSE|X|DOTALL|S|IGNORECASE|I|ASCII|A)\b", code):
         value |= _FLAG_NAMES[name]

@@ -14,6 +14,7 @@ import jwt
 import psycopg2
 from Crypto.Cipher import AES, DES
 from Crypto.PublicKey import RSA
+from Cryptodome.Hash import SHA256
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -53,6 +54,19 @@ def store_password(user, password):
     user.password_hash = hashlib.pbkdf2_hmac("sha256", password.encode(), user.salt, 600_000)
     # ok: mergegate.password-fast-hash
     user.avatar_etag = hashlib.sha256(user.avatar).hexdigest()
+
+
+def store_typed_password(user):
+    entered = getpass.getpass()
+    hasher = hashes.Hash(hashes.SHA256())
+    # ruleid: mergegate.password-fast-hash
+    hasher.update(entered.encode())
+    digest = SHA256.new()
+    # ruleid: mergegate.password-fast-hash
+    digest.update(get_password())
+    # ok: mergegate.password-fast-hash
+    digest.update(user.avatar)
+    return hasher.finalize(), digest.hexdigest()
 
 
 # --- mergegate.insecure-cipher / mergegate.ecb-mode / mergegate.static-iv -------------
@@ -107,6 +121,23 @@ def make_otp():
 def pick_color():
     # ok: mergegate.insecure-random-for-secret
     return random.choice(["red", "green", "blue"])
+
+
+# --- mergegate.insecure-random-cookie --------------------------------------------------
+
+
+def remember_me(request, response):
+    remembered = "%x" % random.getrandbits(64)
+    # ruleid: mergegate.insecure-random-cookie
+    response.set_cookie("remember", remembered, secure=True, httponly=True)
+    visit = random.randrange(10**12)
+    # ruleid: mergegate.insecure-random-cookie
+    request.session["visit"] = visit
+    # ok: mergegate.insecure-random-cookie
+    response.set_cookie("bucket", random.choice(["a", "b"]), secure=True, httponly=True)
+    # ok: mergegate.insecure-random-cookie
+    response.set_cookie("remember", secrets.token_urlsafe(), secure=True, httponly=True)
+    return response
 
 
 # --- mergegate.jwt-signature-not-verified / mergegate.jwt-none-algorithm ---------------

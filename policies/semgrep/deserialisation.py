@@ -4,6 +4,7 @@
 import base64
 import json
 import marshal
+import markupsafe
 import pickle
 import xml.dom.minidom
 import xml.etree.ElementTree as ET
@@ -150,4 +151,7 @@ def parse_invoice(data):
     root = etree.fromstring(data, parser=parser)
     # ok: mergegate.lxml-unsafe-parser
     catalog = etree.parse("data/catalog.xml")
+    shown = markupsafe.escape(data)
+    # ok: mergegate.lxml-unsafe-parser
+    text = etree.fromstring(shown).text
     return root, catalog

@@ -75,6 +75,15 @@ def flask_report():
     return send_file(requested)
 
 
+@app.route("/report-unchecked")
+def flask_report_unchecked():
+    requested = os.path.normpath(os.path.join(UPLOAD_DIR, request.args["report"]))
+    if requested.startswith(UPLOAD_DIR):
+        pass
+    # ruleid: mergegate.path-traversal
+    return send_file(requested)
+
+
 @app.route("/report-checked")
 def flask_report_checked():
     candidate = os.path.join(UPLOAD_DIR, request.args["report"])
@@ -131,6 +140,22 @@ def fastapi_report(report_name: str):
     text = path.read_text()
     # ruleid: mergegate.path-traversal
     return FastFileResponse(f"/srv/reports/{report_name}")
+
+
+@api.get("/reports/by-number/{number}")
+def fastapi_report_by_number(number: int, name=None):
+    # ok: mergegate.path-traversal
+    text = (BASE / f"report-{number}.txt").read_text()
+    # ruleid: mergegate.path-traversal
+    return FastFileResponse(f"/srv/reports/{name}")
+
+
+@app.route("/exports/<int:year>/<uuid:export_id>/<name>")
+def flask_export(year, export_id, name):
+    # ok: mergegate.path-traversal
+    data = open(os.path.join("/srv/exports", str(year), f"{export_id}.csv")).read()
+    # ruleid: mergegate.path-traversal
+    return data + open(os.path.join("/srv/exports", name)).read()
 
 
 @api.get("/reports-safe/{report_name}")

@@ -2,6 +2,8 @@
 # ruff: noqa
 # fmt: off
 import asyncio
+import datetime
+import enum
 import pty
 import json
 import logging
@@ -10,6 +12,8 @@ import re
 import shlex
 import sqlite3
 import subprocess
+import uuid
+from typing import Annotated, Optional
 
 import ldap
 import ldap.filter
@@ -21,7 +25,7 @@ import sqlalchemy
 import tornado.web
 from django.db import connection
 from django.db.models.expressions import RawSQL
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Query
 from flask import Flask, request
 from lxml import etree
 from mongosanitizer.sanitizer import sanitize
@@ -222,6 +226,21 @@ def flask_calc():
     return str(result)
 
 
+@app.route("/setting")
+def flask_setting():
+    name = request.args.get("name", "")
+    if name == "DEBUG" or name == "TESTING":
+        # ok: mergegate.code-injection, mergegate.eval-non-literal
+        return str(eval(name))
+    if name in ("VERSION", "BUILD"):
+        # ruleid: mergegate.eval-non-literal
+        return str(eval(name))
+    if name == "DEBUG" or name.startswith("X"):
+        # ruleid: mergegate.code-injection, mergegate.eval-non-literal
+        return str(eval(name))
+    return ""
+
+
 @api.post("/plugin")
 def fastapi_plugin(module: str):
     # ruleid: mergegate.code-injection
@@ -303,6 +322,41 @@ def flask_login():
     # ok: mergegate.log-injection
     log.info("login attempt for %s", username.replace("\n", "").replace("\r", ""))
     return "ok"
+
+
+@app.route("/audit/<int:user_id>/<name>")
+def flask_audit(user_id, name):
+    audit = logging.getLogger("audit")
+    # ruleid: mergegate.log-injection
+    audit.warning("audit entry for %s", name)
+    # ok: mergegate.log-injection
+    audit.warning("audit entry for user %d", user_id)
+    # ok: mergegate.log-injection
+    log.info("name of %d characters", len(name))
+    return "ok"
+
+
+class Level(str, enum.Enum):
+    LOW = "low"
+    HIGH = "high"
+
+
+@api.get("/items/{item_id}")
+async def fastapi_item_log(item_id: int, level: Level, tag: str, when: datetime.date | None = None):
+    # ok: mergegate.log-injection
+    log.info(f"item {item_id} at {level} on {when}")
+    # ruleid: mergegate.log-injection
+    log.info(f"item tagged {tag}")
+    return {}
+
+
+@api.get("/orders/{order_id}")
+async def fastapi_order_log(order_id: uuid.UUID, count: Annotated[int, Query()] = 1, page: Optional[int] = None, note=None):
+    # ok: mergegate.log-injection
+    log.info("order %s, %d items, page %s", order_id, count, page)
+    # ruleid: mergegate.log-injection
+    log.info("order note %s", note)
+    return {}
 
 
 # --- mergegate.regex-injection ---------------------------------------------------------

@@ -363,6 +363,20 @@ def flask_remember():
     return response
 
 
+# --- mergegate.cookie-injection --------------------------------------------------------
+
+
+def django_preference(request):
+    response = HttpResponse("saved")
+    # ruleid: mergegate.cookie-injection, mergegate.cookie-without-security-flags
+    response.set_cookie(request.GET["name"], "1")
+    # ruleid: mergegate.cookie-injection
+    response["Set-Cookie"] = f"theme={request.GET['theme']}; Path=/"
+    # ok: mergegate.cookie-injection
+    response.set_cookie("theme", request.GET["theme"], secure=True, httponly=True)
+    return response
+
+
 # --- mergegate.insecure-session-cookie-config ------------------------------------------
 
 # ruleid: mergegate.insecure-session-cookie-config
@@ -447,6 +461,19 @@ def flask_hi_escaped():
         return jsonify(names=[name]), 200
     # ok: mergegate.xss-unescaped-html
     return "<h1>Hello " + escape(name) + "</h1>"
+
+
+@app.route("/search.json")
+def flask_search_json():
+    found = {"query": request.args["q"]}
+    if not found:
+        # ruleid: mergegate.xss-unescaped-html
+        return json.dumps(found)
+    if len(found) > 1:
+        # ok: mergegate.xss-unescaped-html
+        return json.dumps(found), 200, {"Content-Type": "application/json"}
+    # ok: mergegate.xss-unescaped-html
+    return make_response(json.dumps(found), 200, {"content-type": "application/json"})
 
 
 @api.get("/fastapi-echo")

@@ -26,10 +26,13 @@ OWN_SOURCES = {
     "mergegate.header-injection",
     "mergegate.ssrf-path",
     "mergegate.secret-logged",
+    "mergegate.password-fast-hash",
+    "mergegate.insecure-random-cookie",
 }
 """Taint rules with sources of their own: a caught exception's text, a query document the
 client shapes, what a raw HTTP or WSGI server hands its handler, a URL of a fixed host that
-request data extends, a value named as a secret."""
+request data extends, a value named as a secret or a password, what the random module
+makes."""
 ANNOTATION = re.compile(r"^\s*#\s*(ruleid|ok):\s*(.+)$")
 
 
@@ -115,6 +118,17 @@ def test_the_request_sources_are_the_same_in_every_file() -> None:
     for rule in _rules():
         if rule.get("mode") == "taint" and rule["id"] not in OWN_SOURCES:
             assert rule["pattern-sources"] == first, rule["id"]
+
+
+def test_the_constrained_values_are_the_same_in_every_file_and_every_taint_rule() -> None:
+    """Typed route parameters and names checked against literals sanitise every rule
+    that takes the request sources, with the same block in each file."""
+    documents = [doc for doc in _documents().values() if "x-request-sources" in doc]
+    blocks = [doc["x-constrained-values"] for doc in documents]
+    assert len(blocks) >= 2 and all(block == blocks[0] for block in blocks)
+    for rule in _rules():
+        if rule.get("pattern-sources") == documents[0]["x-request-sources"]:
+            assert blocks[0] in rule.get("pattern-sanitizers", []), rule["id"]
 
 
 def test_every_rule_is_exercised_by_the_test_files() -> None:
