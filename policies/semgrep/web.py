@@ -370,8 +370,6 @@ def django_preference(request):
     response = HttpResponse("saved")
     # ruleid: mergegate.cookie-injection, mergegate.cookie-without-security-flags
     response.set_cookie(request.GET["name"], "1")
-    # ruleid: mergegate.cookie-injection
-    response["Set-Cookie"] = f"theme={request.GET['theme']}; Path=/"
     # ok: mergegate.cookie-injection
     response.set_cookie("theme", request.GET["theme"], secure=True, httponly=True)
     return response
