@@ -71,6 +71,7 @@ class ShellInjection(BindingRule):
         'import subprocess\nsubprocess.run(["make " "all", target], shell=True)',
         "def system(cmd):\n    return cmd\nsystem(user_input)",
         "import os\nos.path.join(base, name)",
+        'import os\nif target in ("build", "clean"):\n    os.system(f"make {target}")\n',
         Example(
             code='import os\nos.system("ping " + host)\nprint("done")\n',
             base='import os\nos.system("ping " + host)\n',
@@ -90,6 +91,7 @@ class ShellInjection(BindingRule):
         "import subprocess\nsubprocess.call(args=line, shell=use_shell)",
         "import subprocess\nsubprocess.run([cmd, arg], shell=True)",
         "import asyncio\nproc = await asyncio.create_subprocess_shell(line)",
+        'import os\nif target in ("build", "clean") or force:\n    os.system(f"make {target}")\n',
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -111,7 +113,10 @@ class ShellInjection(BindingRule):
 
     def _is_safe(self, node: cst.BaseExpression) -> bool:
         """A fixed command line, or one whose every interpolated value is shell-quoted
-        (``shlex.quote``), directly or through a name bound to it in this scope."""
+        (``shlex.quote``) or one of some literals (an ``if`` around the call compared it
+        with them), directly or through a name bound to it in this scope."""
+        if self.one_of_literals(node):
+            return True
         value = self.bound_value(node) or node
         if _is_fixed_command(value):
             return True
@@ -124,6 +129,10 @@ class ShellInjection(BindingRule):
                     isinstance(part, cst.FormattedStringExpression)
                     and isinstance(part.expression, cst.Call)
                     and "shlex.quote" in self.qualified_names(part.expression.func)
+                )
+                or (
+                    isinstance(part, cst.FormattedStringExpression)
+                    and self.one_of_literals(part.expression)
                 )
                 for part in value.parts
             )
