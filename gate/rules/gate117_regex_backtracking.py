@@ -19,7 +19,7 @@ sre: Any = importlib.import_module("re._constants")
 
 # The functions whose first argument is a pattern, in re and its look-alike regex, and
 # the position of their flags argument.
-FLAGS_AT = dict(
+_FLAGS_AT = dict(
     compile=1,
     search=2,
     match=2,
@@ -31,7 +31,7 @@ FLAGS_AT = dict(
     subn=4,
     split=3,
 )
-FUNCTIONS = {f"{module}.{name}": name for module in ("re", "regex") for name in FLAGS_AT}
+_FUNCTIONS = {f"{module}.{name}": name for module in ("re", "regex") for name in _FLAGS_AT}
 # The characters a pattern's classes are compared on: ASCII and a few beyond it; the
 # literals of the pattern itself are added per pattern.
 _ALPHABET = frozenset(map(chr, range(128))) | frozenset("\u00a0\u00c6\u00df\u00e9\u2028\u3042")
@@ -110,26 +110,37 @@ class RegexBacktracking(CstRule):
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.qualified_names(node.func) & FUNCTIONS.keys():
+        found = literal_pattern(node, self.qualified_names(node.func))
+        if found is None:
             return
-        pattern = argument(node, 0, "pattern")
-        text = string_value(pattern.value) if pattern is not None and not pattern.star else None
-        if text is None:
-            return
-        called = next(FUNCTIONS[n] for n in self.qualified_names(node.func) if n in FUNCTIONS)
-        flags = argument(node, FLAGS_AT[called], "flags")
-        try:
-            parsed = sre_parse.parse(text, flags_of(flags))
-        except (re.error, RecursionError, OverflowError):
-            return
+        text, parsed = found
         dotall = bool(parsed.state.flags & sre.SRE_FLAG_DOTALL)
         if ambiguous_loop(parsed, _ALPHABET | frozenset(text), dotall=dotall):
-            shown = text if len(text) <= 40 else text[:37] + "..."
             why = "repeats a part that can match the same text in more than one way"
-            self.report(node, f"{self.MESSAGE}: `{shown}` {why}")
+            self.report(node, f"{self.MESSAGE}: `{shown(text)}` {why}")
 
 
-def flags_of(flags: cst.Arg | None) -> int:
+def literal_pattern(node: cst.Call, names: set[str]) -> tuple[str, Any] | None:
+    """The pattern of a call to ``re`` (or ``regex``) named ``names``, when it is written
+    in the code as a literal, with its ``sre_parse`` tree (read with the call's flags)."""
+    called = sorted(_FUNCTIONS[n] for n in names if n in _FUNCTIONS)
+    pattern = argument(node, 0, "pattern") if called else None
+    text = string_value(pattern.value) if pattern is not None and not pattern.star else None
+    if text is None:
+        return None
+    flags = argument(node, _FLAGS_AT[called[0]], "flags")
+    try:
+        return text, sre_parse.parse(text, _flags(flags))
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+def shown(pattern: str) -> str:
+    """A pattern as a finding's message quotes it: its first 37 characters at most."""
+    return pattern if len(pattern) <= 40 else pattern[:37] + "..."
+
+
+def _flags(flags: cst.Arg | None) -> int:
     """The flags a call's flags argument names (``re.X | re.DOTALL`` ...) that change how
     its pattern reads."""
     code = cst.Module([]).code_for_node(flags.value) if flags is not None else ""

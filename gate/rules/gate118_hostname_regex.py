@@ -9,9 +9,8 @@ from typing import Any, ClassVar
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.gate117_regex_backtracking import FLAGS_AT, FUNCTIONS, flags_of, sre, sre_parse
+from gate.rules.gate117_regex_backtracking import literal_pattern, shown, sre
 from gate.rules.interface import CstRule, Example
-from gate.rules.nodes import argument, string_value
 
 # Top-level domains a host name in a pattern ends with, where it names a site.
 _TLD = re.compile(r"com|org|net|edu|gov|mil|io|co|uk|de|fr|jp|cn|ru|eu|ca|au|br|nl|ch|se")
@@ -57,19 +56,9 @@ class HostnameRegex(CstRule):
     ]
 
     def visit_Call(self, node: cst.Call) -> None:
-        names = self.qualified_names(node.func) & FUNCTIONS.keys()
-        pattern = argument(node, 0, "pattern") if names else None
-        text = string_value(pattern.value) if pattern is not None and not pattern.star else None
-        if text is None:
-            return
-        flags = argument(node, FLAGS_AT[FUNCTIONS[min(names)]], "flags")
-        try:
-            parsed = sre_parse.parse(text, flags_of(flags))
-        except (re.error, RecursionError, OverflowError):
-            return
-        if any(_loose_dot(items) for items in _sequences(list(parsed.data))):
-            shown = text if len(text) <= 40 else text[:37] + "..."
-            self.report(node, f"{self.MESSAGE}: `{shown}`; escape it as `\\.`")
+        found = literal_pattern(node, self.qualified_names(node.func))
+        if found is not None and any(_loose_dot(i) for i in _sequences(list(found[1].data))):
+            self.report(node, f"{self.MESSAGE}: `{shown(found[0])}`; escape it as `\\.`")
 
 
 def _sequences(items: list[Any]) -> Iterator[list[Any]]:
