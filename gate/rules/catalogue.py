@@ -20,6 +20,7 @@ from gate.rules.gate115_stub_left import StubLeftBehind
 from gate.rules.gate116_permissive_file_mode import PermissiveFileMode
 from gate.rules.gate117_regex_backtracking import RegexBacktracking
 from gate.rules.gate118_hostname_regex import HostnameRegex
+from gate.rules.gate119_overly_large_range import OverlyLargeRange
 from gate.rules.gate201_undeclared_import import UndeclaredImport
 from gate.rules.gate202_unverified_dependency import UnverifiedDependency
 from gate.rules.gate301_test_deleted import DeletedTest
@@ -58,6 +59,7 @@ RULES: tuple[type[Rule], ...] = (
     PermissiveFileMode,
     RegexBacktracking,
     HostnameRegex,
+    OverlyLargeRange,
     UndeclaredImport,
     UnverifiedDependency,
     DeletedTest,
