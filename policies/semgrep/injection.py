@@ -426,6 +426,25 @@ def django_user_search(request):
     return JsonResponse(list(db.users.find(body)), safe=False)
 
 
+@app.route("/by-author")
+def flask_by_author():
+    author = request.args["author"]
+    # ruleid: mergegate.nosql-injection
+    search = {"body": 'function(a) { return a === "' + author + '" }', "args": ["$author"], "lang": "js"}
+    # ok: mergegate.nosql-injection
+    fixed = {"body": "function(a, b) { return a === b }", "args": ["$author", author], "lang": "js"}
+    # ok: mergegate.nosql-injection
+    message = {"subject": "Posts", "body": "Posts by " + author}
+    accumulator = {
+        "init": "function() { return null }",
+        # ruleid: mergegate.nosql-injection
+        "accumulate": 'function(s, a) { return a === "' + author + '" ? a : s }',
+        "merge": "function(s1, s2) { return s1 || s2 }",
+    }
+    found = db.posts.find_one({"$expr": {"$function": search}})
+    return str((found, fixed, message, accumulator))
+
+
 @app.route("/shell-variants")
 def flask_shell_variants():
     target = request.args["target"]
