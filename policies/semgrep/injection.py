@@ -18,6 +18,7 @@ from typing import Annotated, Optional
 import ldap
 import ldap.filter
 import ldap3
+import libxml2
 from ldap3.utils.dn import escape_rdn
 import pandas
 import psycopg2.sql
@@ -272,6 +273,16 @@ def flask_lookup():
     # ok: mergegate.xpath-injection
     nodes = tree.xpath("//user[@name=$name]", name=user)
     return str(nodes) + str(finder)
+
+
+@app.route("/credentials")
+def flask_credentials():
+    doc = libxml2.parseFile("credentials.xml")
+    # ruleid: mergegate.xpath-injection
+    found = doc.xpathEval("//user[@name='" + request.args["name"] + "']")
+    # ok: mergegate.xpath-injection
+    everyone = doc.xpathEval("//user")
+    return str((found, everyone))
 
 
 # --- mergegate.ldap-injection ----------------------------------------------------------
