@@ -73,8 +73,9 @@ def _copy_rules(context: CheckContext) -> int:
 
 def _findings(report: dict[str, Any], targets: Targets) -> dict[str, list[Finding]] | str:
     """Findings by tree, or why the report cannot be trusted."""
-    errors = [e.get("message", str(e)).strip().splitlines()[0] for e in report["errors"]
-              if e.get("level", "error") == "error" or _incomplete(e)]  # fmt: skip
+    errors = [
+        _said(e) for e in report["errors"] if e.get("level", "error") == "error" or _incomplete(e)
+    ]
     if errors:
         return "semgrep failed: " + "; ".join(errors)
     missing = targets.missing(set(report["paths"]["scanned"]))
@@ -133,6 +134,13 @@ def _taint_rules() -> frozenset[str]:
         for rule in (yaml.safe_load(text) or {}).get("rules", [])
         if rule.get("mode") == "taint"
     )
+
+
+def _said(error: dict[str, Any]) -> str:
+    """What a semgrep error says, on one line: its first two lines that say something
+    (the first is often only "Error while running rules:")."""
+    lines = [" ".join(x.split()) for x in str(error.get("message", error)).splitlines()]
+    return " ".join([x for x in lines if x][:2])[:300]
 
 
 def _incomplete(error: dict[str, Any]) -> bool:

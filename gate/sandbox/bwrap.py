@@ -25,6 +25,7 @@ from gate.sandbox.interface import (
     WORKSPACE,
     Job,
     KilledBy,
+    Limits,
     Result,
     SandboxUnavailableError,
 )
@@ -103,7 +104,8 @@ class BwrapSandbox:
             "--size", str(limits.tmpfs_mb * 2**20), "--tmpfs", "/tmp",
             "--uid", "10001", "--gid", "10001", "--chdir", WORKSPACE,
             "--", "/usr/bin/prlimit", f"--nproc={limits.pids}",
-            f"--data={limits.memory_mb * 2**20}", "--", *job.argv,
+            f"--data={limits.memory_mb * 2**20}", f"--stack={stack_limit(limits)}",
+            "--", *job.argv,
         ]  # fmt: skip
 
     def run(self, job: Job) -> Result:
@@ -179,3 +181,18 @@ class _Output:
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+STACK_MB = 8
+"""The stack a command starts with (the usual default)."""
+
+
+def stack_limit(limits: Limits) -> str:
+    """prlimit's ``--stack`` value: the usual soft limit, and a hard limit of a quarter of
+    the memory (512 MiB at most). The memory limit here is on the data segment, which
+    counts the address space reserved for every thread's stack, touched or not; a
+    program that raises its stack limit to the hard one (semgrep's engine asks for 1 GB)
+    and then starts threads would reserve gigabytes it never uses and be refused memory
+    far below the limit."""
+    hard = min(512, limits.memory_mb // 4) * 2**20
+    return f"{min(STACK_MB * 2**20, hard)}:{hard}"

@@ -70,8 +70,14 @@ def test_a_report_that_misses_a_target_or_has_errors_fails_closed(tmp_path) -> N
     assert _findings(report, targets) == "semgrep did not read base/a.py"
     report["paths"]["scanned"].append("base/a.py")
     assert _findings(report, targets) == {"head": [], "base": []}
-    report["errors"] = [{"level": "error", "message": "Invalid rule schema\n..."}]
-    assert _findings(report, targets) == "semgrep failed: Invalid rule schema"
+    report["errors"] = [{"level": "error", "message": "Invalid rule schema\n  at rules[0]"}]
+    assert _findings(report, targets) == "semgrep failed: Invalid rule schema at rules[0]"
+    # Its first line alone says nothing: the reason follows.
+    killed = "Error while running rules: \n\n   The engine was killed.\n\n   The most common..."
+    report["errors"] = [{"level": "error", "message": killed}]
+    assert _findings(report, targets) == (
+        "semgrep failed: Error while running rules: The engine was killed."
+    )
     # A rule that ran out of time on a file left it half scanned, whatever the level says.
     timeout = {"level": "warn", "type": "Timeout", "message": "Timeout when running x on a.py"}
     report["errors"] = [timeout]

@@ -150,3 +150,30 @@ def test_sigkill_leaves_containers_that_the_next_run_removes(sandbox, tmp_path: 
         [sys.executable, "-m", "gate", "sandbox", "prune"], check=True, capture_output=True
     )
     assert sandbox.client.containers.list(all=True, filters=label) == []
+
+
+RAISES_ITS_STACK = """import resource, threading
+soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
+size = 10**9 if hard == resource.RLIM_INFINITY else hard
+resource.setrlimit(resource.RLIMIT_STACK, (size, hard))
+threading.stack_size(size)  # each thread reserves what the limit now allows
+started = threading.Barrier(4, timeout=20)
+threads = [threading.Thread(target=started.wait) for _ in range(3)]
+try:
+    for thread in threads:
+        thread.start()
+    started.wait()
+    print("three threads ran")
+finally:
+    started.abort()
+"""
+
+
+def test_reserved_stacks_are_not_taken_for_memory_used(box, shared_tmp: Path) -> None:
+    # semgrep's engine raises its stack limit as far as it may, then starts threads:
+    # gigabytes reserved, a few megabytes used. It must run under the default limits.
+    (shared_tmp / "stacks.py").write_text(RAISES_ITS_STACK)
+    (shared_tmp / "stacks.py").chmod(0o644)
+    result = box.run(Job(["python", "stacks.py"], shared_tmp, 60, Limits()))
+    assert result.exit_code == 0, result.stderr[-2000:]
+    assert b"three threads ran" in result.stdout
