@@ -135,6 +135,21 @@ def literal_pattern(node: cst.Call, names: set[str]) -> tuple[str, Any] | None:
         return None
 
 
+def sequences(items: list[Any]) -> Iterator[list[Any]]:
+    """``items`` and every sequence nested in its groups, alternatives and repeats."""
+    yield items
+    for op, av in items:
+        if op is sre.SUBPATTERN:
+            yield from sequences(list(av[3]))
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                yield from sequences(list(branch))
+        elif op in _LOOPS:
+            yield from sequences(list(av[2]))
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            yield from sequences(list(av[1]))
+
+
 def shown(pattern: str) -> str:
     """A pattern as a finding's message quotes it: its first 37 characters at most."""
     return pattern if len(pattern) <= 40 else pattern[:37] + "..."

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.gate117_regex_backtracking import literal_pattern, shown, sre
+from gate.rules.gate117_regex_backtracking import literal_pattern, sequences, shown, sre
 from gate.rules.interface import CstRule, Example
 
 # Top-level domains a host name in a pattern ends with, where it names a site.
@@ -57,21 +56,8 @@ class HostnameRegex(CstRule):
 
     def visit_Call(self, node: cst.Call) -> None:
         found = literal_pattern(node, self.qualified_names(node.func))
-        if found is not None and any(_loose_dot(i) for i in _sequences(list(found[1].data))):
+        if found is not None and any(_loose_dot(i) for i in sequences(list(found[1].data))):
             self.report(node, f"{self.MESSAGE}: `{shown(found[0])}`; escape it as `\\.`")
-
-
-def _sequences(items: list[Any]) -> Iterator[list[Any]]:
-    """``items`` and every sequence nested in its groups, alternatives and repeats."""
-    yield items
-    for op, av in items:
-        if op is sre.SUBPATTERN:
-            yield from _sequences(list(av[3]))
-        elif op is sre.BRANCH:
-            for branch in av[1]:
-                yield from _sequences(list(branch))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            yield from _sequences(list(av[2]))
 
 
 def _loose_dot(items: list[Any]) -> bool:

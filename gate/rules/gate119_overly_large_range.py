@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import libcst as cst
 
 from gate.findings import Severity
-from gate.rules.gate117_regex_backtracking import literal_pattern, shown, sre
+from gate.rules.gate117_regex_backtracking import literal_pattern, sequences, shown, sre
 from gate.rules.interface import CstRule, Example
 
 _RE = "import re\n"
@@ -57,18 +57,10 @@ class OverlyLargeRange(CstRule):
 def _ranges(items: list[Any]) -> Iterator[tuple[int, int]]:
     """The ``(first, last)`` code points of every range in ``items``' classes, nested
     ones included."""
-    for op, av in items:
-        if op is sre.IN:
-            yield from (tuple(x) for kind, x in av if kind is sre.RANGE)
-        elif op is sre.SUBPATTERN:
-            yield from _ranges(list(av[3]))
-        elif op is sre.BRANCH:
-            for branch in av[1]:
-                yield from _ranges(list(branch))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            yield from _ranges(list(av[2]))
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            yield from _ranges(list(av[1]))
+    for sequence in sequences(items):
+        for op, av in sequence:
+            if op is sre.IN:
+                yield from (tuple(x) for kind, x in av if kind is sre.RANGE)
 
 
 def _too_large(span: tuple[int, int]) -> bool:
